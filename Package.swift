@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Kashuv",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kashuv", targets: ["kashuv"]),
+        .library(name: "KashuvCore", targets: ["KashuvCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // The core: text, scenarios, scoring, dialogue, progress, reports. No terminal in it.
+        .target(
+            name: "KashuvCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // System libraries for the terminal layer (Debian: libncurses-dev, libfribidi-dev).
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .systemLibrary(
+            name: "CFriBidi",
+            pkgConfig: "fribidi",
+            providers: [.apt(["libfribidi-dev"])]
+        ),
+        // The terminal layer: full-screen (ncursesw) and plain line mode, bidi text.
+        .target(
+            name: "KashuvTerminal",
+            dependencies: ["KashuvCore", "CNcursesw", "CFriBidi"]
+        ),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "kashuv",
+            dependencies: [
+                "KashuvCore",
+                "KashuvTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Speed figures for the scorer and start-up, run in release: `swift run -c release kashuv-bench`.
+        .executableTarget(
+            name: "kashuv-bench",
+            dependencies: ["KashuvCore"],
+            path: "Sources/KashuvBenchmarks"
+        ),
+        .testTarget(
+            name: "KashuvCoreTests",
+            dependencies: ["KashuvCore"]
+        ),
+        .testTarget(
+            name: "KashuvTerminalTests",
+            dependencies: ["KashuvTerminal", "KashuvCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

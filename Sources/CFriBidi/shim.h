@@ -1,0 +1,4 @@
+#ifndef KASHUV_CFRIBIDI_SHIM_H
+#define KASHUV_CFRIBIDI_SHIM_H
+#include <fribidi/fribidi.h>
+#endif

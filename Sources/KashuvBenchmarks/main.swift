@@ -1,0 +1,1 @@
+print("kashuv-bench: no benchmarks yet")

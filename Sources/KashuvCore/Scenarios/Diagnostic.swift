@@ -1,0 +1,38 @@
+/// One problem found in a facilitator's file, with where it is and what to do about it.
+///
+/// Printed as `PATH:LINE:COL: error[KS0001]: message` followed by a `hint:` line.
+/// The codes are listed in `docs/diagnostics.md`.
+public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
+    /// The file the problem is in, as the user named it.
+    public var path: String
+    /// The 1-based line, when known.
+    public var line: Int?
+    /// The 1-based column, when known.
+    public var column: Int?
+    /// The stable code, for example `KS0001`.
+    public var code: String
+    /// What is wrong.
+    public var message: String
+    /// What to do about it.
+    public var hint: String
+
+    /// Creates a diagnostic.
+    public init(path: String, line: Int? = nil, column: Int? = nil, code: String, message: String, hint: String) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.code = code
+        self.message = message
+        self.hint = hint
+    }
+
+    /// The two lines printed on standard error.
+    public var description: String {
+        var location = path
+        if let line {
+            location += ":\(line)"
+            if let column { location += ":\(column)" }
+        }
+        return "\(location): error[\(code)]: \(message)\n  hint: \(hint)"
+    }
+}

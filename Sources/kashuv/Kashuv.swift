@@ -1,0 +1,12 @@
+import ArgumentParser
+import KashuvCore
+
+/// The `kashuv` command: practise difficult customers, check scenarios, score replies.
+@main
+struct Kashuv: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kashuv",
+        abstract: "Practise difficult customer-service conversations (Hebrew and English).",
+        subcommands: []
+    )
+}
