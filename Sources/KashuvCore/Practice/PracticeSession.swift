@@ -1,0 +1,240 @@
+import Foundation
+
+/// One trainee practising one scenario: the dialogue engine, the scorer and the progress
+/// file tied together. The terminal front ends (plain line mode, full screen) drive this.
+///
+/// ```swift
+/// let session = PracticeSession.start(scenario: scenario, trainee: name, store: store, scorer: scorer)
+/// while let turn = session.currentTurn {
+///     show(turn.says, mood: session.mood)
+///     let outcome = try session.submit(reply: readReply())   // saved and fsynced when this returns
+///     show(outcome.score, outcome.moodBefore, outcome.moodAfter)
+/// }
+/// show(session.debrief)
+/// ```
+///
+/// - Saving: ``submit(reply:)`` appends the turn record and `fsync`s it before it returns,
+///   so whatever the caller shows afterwards is already on storage. When the call reaches an
+///   ending, the attempt record follows. ``abandon()`` records an attempt the trainee leaves.
+/// - Resuming: ``resume(scenario:trainee:store:scorer:library:)`` replays the saved turns'
+///   levels and flags through the dialogue engine, so the call continues at the same turn
+///   with the same mood and the same earlier replies (for the `robotic` check).
+/// - Text: scenario and reply text here is raw; pass it through ``DisplaySafeText`` before
+///   it reaches a terminal.
+///
+/// Not thread-safe: use a session from one thread (or serialise access yourself).
+public final class PracticeSession {
+    /// The scenario being played.
+    public let scenario: Scenario
+    /// The trainee practising.
+    public let trainee: TraineeName
+    /// Where the progress records go.
+    public let store: ProgressStore
+    /// This attempt's id (kept when it is resumed).
+    public let attemptID: UUID
+    /// When the attempt started.
+    public let startedAt: Date
+    /// Whether this session continues an attempt saved earlier.
+    public let isResumed: Bool
+    /// Every scored turn of the attempt, oldest first, including those replayed on resume.
+    public private(set) var turns: [TurnOutcome]
+    /// The dialogue state (Codable), for front ends that want to inspect it.
+    public private(set) var state: DialogueState
+    /// Whether ``abandon()`` recorded the attempt as abandoned.
+    public private(set) var isAbandoned = false
+
+    private let engine: DialogueEngine
+    private let scorer: any ReplyScoring
+    private let library: [Scenario]
+    private var attemptRecorded = false
+
+    private init(
+        scenario: Scenario, trainee: TraineeName, store: ProgressStore, scorer: any ReplyScoring,
+        library: [Scenario], attemptID: UUID, startedAt: Date, isResumed: Bool
+    ) {
+        self.scenario = scenario
+        self.trainee = trainee
+        self.store = store
+        self.scorer = scorer
+        self.library = library
+        self.attemptID = attemptID
+        self.startedAt = startedAt
+        self.isResumed = isResumed
+        engine = DialogueEngine(scenario: scenario)
+        state = engine.start()
+        turns = []
+    }
+
+    /// Starts a new attempt at the scenario's first line. Nothing is written until the
+    /// first reply.
+    ///
+    /// - Parameter library: the scenarios the debrief may suggest next (may be empty).
+    public static func start(
+        scenario: Scenario, trainee: TraineeName, store: ProgressStore, scorer: any ReplyScoring,
+        library: [Scenario] = []
+    ) -> PracticeSession {
+        PracticeSession(
+            scenario: scenario, trainee: trainee, store: store, scorer: scorer, library: library,
+            attemptID: UUID(), startedAt: Date(), isResumed: false)
+    }
+
+    /// Continues the trainee's latest attempt at this scenario if it stopped before an
+    /// ending (killed, closed, quit, end of input); `nil` when there is none.
+    ///
+    /// The saved turns are replayed through the engine and checked against the scenario;
+    /// if the scenario changed so that they no longer fit, this throws
+    /// ``PracticeError/cannotResume(attemptID:reason:)``. If the saved turns had already reached
+    /// an ending whose attempt record was never written, the record is written now and the
+    /// session comes back with ``isOver`` true, ready for its ``debrief``.
+    public static func resume(
+        scenario: Scenario, trainee: TraineeName, store: ProgressStore, scorer: any ReplyScoring,
+        library: [Scenario] = []
+    ) throws -> PracticeSession? {
+        guard let saved = try store.resumableAttempt(for: trainee, scenarioID: scenario.id) else { return nil }
+        let session = PracticeSession(
+            scenario: scenario, trainee: trainee, store: store, scorer: scorer, library: library,
+            attemptID: saved.attemptID, startedAt: saved.startedAt, isResumed: true)
+        try session.replay(saved.turns)
+        if session.state.isOver { try session.recordEnding() }
+        return session
+    }
+
+    // MARK: - Where the call stands
+
+    /// The customer's turn waiting for a reply; `nil` once the call is over or abandoned.
+    public var currentTurn: Turn? { isAbandoned ? nil : engine.currentTurn(in: state) }
+
+    /// The customer's mood now, 0 (calm) to 10 (furious).
+    public var mood: Int { state.mood }
+
+    /// Whether the call reached an ending or was abandoned.
+    public var isOver: Bool { state.isOver || isAbandoned }
+
+    /// The ending reached, if any.
+    public var ending: Ending? { state.endingID.flatMap(scenario.ending) }
+
+    /// The number the next reply will have (1 for the first).
+    public var nextTurnNumber: Int { turns.count + 1 }
+
+    // MARK: - Playing
+
+    /// Scores a reply to ``currentTurn``, saves it, and moves the call on.
+    ///
+    /// In order: the reply is scored with the turn's context and the earlier replies; the
+    /// engine picks the branch; the turn record is appended and `fsync`ed; only then does the
+    /// session advance. If saving throws (a full disk), nothing advances and the same turn
+    /// can be tried again. When the reply ends the call, the attempt record is written too;
+    /// if that one fails, the outcome carries a ``TurnOutcome/warning`` and `--resume` will
+    /// write it later.
+    ///
+    /// - Throws: ``PracticeError/emptyReply``, ``PracticeError/callIsOver``,
+    ///   ``PracticeError/dialogue(_:)``, or the ``ProgressError`` from saving.
+    public func submit(reply: String) throws -> TurnOutcome {
+        let reply = reply.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reply.isEmpty else { throw PracticeError.emptyReply }
+        guard let turn = currentTurn else { throw PracticeError.callIsOver }
+
+        let context = ScoringContext(scenario: scenario, turn: turn, earlierReplies: turns.map(\.reply))
+        let score = scorer.score(reply, context: context)
+        var next = state
+        let step: DialogueStep
+        do {
+            step = try engine.reply(score.assessment, in: &next)
+        } catch {
+            throw PracticeError.dialogue(error)
+        }
+
+        let nextID: String = switch step.next {
+        case .turn(let id): id
+        case .ended(let ending, _): ending
+        }
+        let record = TurnRecord(
+            trainee: trainee.displayName, scenarioID: scenario.id, attemptID: attemptID,
+            attemptStartedAt: startedAt, turnNumber: nextTurnNumber, lineID: turn.id, customerLine: turn.says,
+            reply: reply, language: scenario.language, score: score,
+            moodBefore: step.moodBefore, moodAfter: step.moodAfter, next: nextID, timestamp: Date())
+        var outcome = try makeOutcome(number: record.turnNumber, turn: turn, reply: reply, score: score, step: step)
+        try store.append(.turn(record), for: trainee)
+
+        state = next
+        turns.append(outcome)
+        if state.isOver {
+            do {
+                try recordEnding()
+            } catch {
+                outcome.warning = "\(error)"
+                turns[turns.count - 1] = outcome
+            }
+        }
+        return outcome
+    }
+
+    /// Records the attempt as abandoned: the trainee left before an ending. Call it on
+    /// quit, end of input, Ctrl-C or a closed terminal. Does nothing if the call is already
+    /// over or was abandoned already. The attempt can be continued later with `--resume`.
+    public func abandon() throws {
+        guard !isOver else { return }
+        let record = AttemptRecord(
+            trainee: trainee.displayName, scenarioID: scenario.id, attemptID: attemptID, outcome: .abandoned,
+            endingID: nil, endReason: nil, turns: turns.count, finalMood: state.mood,
+            startedAt: startedAt, endedAt: Date())
+        try store.append(.attempt(record), for: trainee)
+        isAbandoned = true
+    }
+
+    /// The debrief: per-turn table, what went well, what to practise next, the ending and a
+    /// suggested next scenario (from the library the session was given).
+    public var debrief: Debrief {
+        Debrief(scenario: scenario, turns: turns, state: state, abandoned: isAbandoned, library: library)
+    }
+
+    // MARK: - Inside
+
+    private func recordEnding() throws {
+        guard !attemptRecorded, case .ended(let endingID, let reason) = state.position else { return }
+        let outcome = scenario.ending(endingID).map { AttemptOutcome($0.outcome) } ?? .abandoned
+        let record = AttemptRecord(
+            trainee: trainee.displayName, scenarioID: scenario.id, attemptID: attemptID, outcome: outcome,
+            endingID: endingID, endReason: reason, turns: turns.count, finalMood: state.mood,
+            startedAt: startedAt, endedAt: Date())
+        try store.append(.attempt(record), for: trainee)
+        attemptRecorded = true
+    }
+
+    private func makeOutcome(number: Int, turn: Turn, reply: String, score: ScoreResult, step: DialogueStep) throws -> TurnOutcome {
+        let next: TurnOutcome.Next
+        switch step.next {
+        case .turn(let id):
+            guard let nextTurn = scenario.turn(id) else { throw PracticeError.dialogue(.unknownTurn(id)) }
+            next = .turn(nextTurn)
+        case .ended(let id, let reason):
+            guard let ending = scenario.ending(id) else { throw PracticeError.dialogue(.unknownTurn(id)) }
+            next = .ending(ending, reason: reason)
+        }
+        return TurnOutcome(
+            number: number, turn: turn, reply: reply, score: score,
+            moodBefore: step.moodBefore, moodAfter: step.moodAfter, next: next)
+    }
+
+    private func replay(_ saved: [TurnRecord]) throws {
+        for (index, record) in saved.enumerated() {
+            func refuse(_ reason: String) -> PracticeError { .cannotResume(attemptID: attemptID, reason: reason) }
+            guard record.turnNumber == index + 1 else { throw refuse("turn \(index + 1) is missing from the progress file") }
+            guard let turn = currentTurn else { throw refuse("the saved turns go on after the call ended") }
+            guard turn.id == record.lineID else {
+                throw refuse("turn \(record.turnNumber) answered '\(record.lineID)' but the scenario now asks '\(turn.id)'")
+            }
+            let step: DialogueStep
+            do {
+                step = try engine.reply(record.assessment, in: &state)
+            } catch {
+                throw refuse("\(error)")
+            }
+            guard step.moodBefore == record.moodBefore, step.moodAfter == record.moodAfter else {
+                throw refuse("turn \(record.turnNumber) moved the mood \(record.moodBefore)→\(record.moodAfter) "
+                    + "but the scenario now moves it \(step.moodBefore)→\(step.moodAfter)")
+            }
+            turns.append(try makeOutcome(number: record.turnNumber, turn: turn, reply: record.reply, score: record.score, step: step))
+        }
+    }
+}

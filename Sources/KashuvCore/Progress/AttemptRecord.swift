@@ -1,0 +1,106 @@
+import Foundation
+
+/// The end of an attempt, as written to the progress file (`"type": "attempt"`).
+///
+/// Written when the call reaches an ending, or when the trainee leaves before it does
+/// (``AttemptOutcome/abandoned``: end of input, quit, Ctrl-C, a closed terminal). An attempt
+/// that was abandoned and later continued with `--resume` gets a second attempt record when
+/// it ends; the last attempt record of an attempt id is its final state.
+public struct AttemptRecord: Codable, Sendable, Hashable {
+    /// The format version this record was written in (``ProgressRecord/schemaVersion``).
+    public var schemaVersion: Int
+    /// A UUID unique to this record, across machines.
+    public var recordID: UUID
+    /// The trainee's display name.
+    public var trainee: String
+    /// The scenario played.
+    public var scenarioID: String
+    /// The attempt this record closes.
+    public var attemptID: UUID
+    /// How the attempt ended.
+    public var outcome: AttemptOutcome
+    /// The id of the ending reached; `nil` when abandoned.
+    public var endingID: String?
+    /// Why the call ended; `nil` when abandoned.
+    public var endReason: EndReason?
+    /// How many replies were scored in the attempt.
+    public var turns: Int
+    /// The customer's mood when the attempt ended, 0–10.
+    public var finalMood: Int
+    /// When the first customer line was shown (when the attempt started).
+    public var startedAt: Date
+    /// When the attempt ended.
+    public var endedAt: Date
+
+    /// Creates a record.
+    public init(
+        recordID: UUID = UUID(), trainee: String, scenarioID: String, attemptID: UUID, outcome: AttemptOutcome,
+        endingID: String?, endReason: EndReason?, turns: Int, finalMood: Int, startedAt: Date, endedAt: Date
+    ) {
+        schemaVersion = ProgressRecord.schemaVersion
+        self.recordID = recordID
+        self.trainee = trainee
+        self.scenarioID = scenarioID
+        self.attemptID = attemptID
+        self.outcome = outcome
+        self.endingID = endingID
+        self.endReason = endReason
+        self.turns = turns
+        self.finalMood = finalMood
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version"
+        case recordID = "record_id"
+        case trainee
+        case scenarioID = "scenario_id"
+        case attemptID = "attempt_id"
+        case outcome
+        case endingID = "ending_id"
+        case endReason = "end_reason"
+        case turns
+        case finalMood = "final_mood"
+        case startedAt = "started_at"
+        case endedAt = "ended_at"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        // Explicit nulls, so every attempt line has the same columns.
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schemaVersion, forKey: .schemaVersion)
+        try container.encode(recordID, forKey: .recordID)
+        try container.encode(trainee, forKey: .trainee)
+        try container.encode(scenarioID, forKey: .scenarioID)
+        try container.encode(attemptID, forKey: .attemptID)
+        try container.encode(outcome, forKey: .outcome)
+        try container.encode(endingID, forKey: .endingID)
+        try container.encode(endReason, forKey: .endReason)
+        try container.encode(turns, forKey: .turns)
+        try container.encode(finalMood, forKey: .finalMood)
+        try container.encode(startedAt, forKey: .startedAt)
+        try container.encode(endedAt, forKey: .endedAt)
+    }
+}
+
+/// How an attempt ended: the outcome of the ending reached, or abandoned.
+public enum AttemptOutcome: String, Codable, Sendable, CaseIterable, Hashable {
+    /// The customer's problem is on its way to being solved.
+    case resolved
+    /// The customer asked for a manager or a formal complaint.
+    case escalated
+    /// The customer hung up or walked away.
+    case left
+    /// The trainee stopped before the call reached an ending.
+    case abandoned
+
+    /// The outcome of reaching an ending.
+    public init(_ outcome: Outcome) {
+        switch outcome {
+        case .resolved: self = .resolved
+        case .escalated: self = .escalated
+        case .left: self = .left
+        }
+    }
+}

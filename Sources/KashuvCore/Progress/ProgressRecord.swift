@@ -1,0 +1,105 @@
+import Foundation
+
+/// One line of a progress file: a scored turn or the end of an attempt.
+///
+/// Each record is one JSON object on one line, with a `"type"` of `"turn"` or `"attempt"`
+/// and a `"schema_version"`. The format is described for coaches in `docs/progress-format.md`.
+public enum ProgressRecord: Codable, Sendable, Hashable {
+    /// A reply the trainee gave and how it was scored (`"type": "turn"`).
+    case turn(TurnRecord)
+    /// An attempt that ended: an ending reached, or abandoned (`"type": "attempt"`).
+    case attempt(AttemptRecord)
+
+    /// The version of the format this program writes. Readers accept older versions;
+    /// a change that old readers would misread gets a new number.
+    public static let schemaVersion = 1
+
+    /// The attempt the record belongs to.
+    public var attemptID: UUID {
+        switch self {
+        case .turn(let record): record.attemptID
+        case .attempt(let record): record.attemptID
+        }
+    }
+
+    /// The scenario the record belongs to.
+    public var scenarioID: String {
+        switch self {
+        case .turn(let record): record.scenarioID
+        case .attempt(let record): record.scenarioID
+        }
+    }
+
+    private enum TypeKey: String, CodingKey { case type }
+
+    public init(from decoder: any Decoder) throws {
+        let type = try decoder.container(keyedBy: TypeKey.self).decode(String.self, forKey: .type)
+        switch type {
+        case "turn": self = .turn(try TurnRecord(from: decoder))
+        case "attempt": self = .attempt(try AttemptRecord(from: decoder))
+        default:
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: [TypeKey.type], debugDescription: "unknown record type '\(type)'"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: TypeKey.self)
+        switch self {
+        case .turn(let record):
+            try container.encode("turn", forKey: .type)
+            try record.encode(to: encoder)
+        case .attempt(let record):
+            try container.encode("attempt", forKey: .type)
+            try record.encode(to: encoder)
+        }
+    }
+
+    /// The record as one line of JSON, newline included.
+    public func jsonLine() throws -> Data {
+        var data = try Self.encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Decodes one line (without its newline).
+    public static func decode(line: Data) throws -> ProgressRecord {
+        try decoder.decode(ProgressRecord.self, from: line)
+    }
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(ProgressTimestamp.string(from: date))
+        }
+        return encoder
+    }
+
+    private static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = ProgressTimestamp.date(from: text) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "'\(text)' is not an ISO-8601 timestamp")
+            }
+            return date
+        }
+        return decoder
+    }
+}
+
+/// Timestamps in progress files: ISO-8601 in UTC with milliseconds, `2026-11-23T10:51:07.412Z`.
+enum ProgressTimestamp {
+    static func string(from date: Date) -> String {
+        Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
+    }
+
+    static func date(from text: String) -> Date? {
+        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
+        return try? Date.ISO8601FormatStyle().parse(text)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// The progress folder: one append-only JSON Lines file per trainee.
+///
+/// The folder is `./progress` unless `--progress DIR` names another
+/// (``defaultFolderName``). Each trainee's file is `<file stem>.jsonl`, the stem derived from
+/// the name by ``TraineeName``. Records are only ever appended; see ``append(_:for:)`` for
+/// what "saved" means, and `docs/progress-format.md` for the format.
+public struct ProgressStore: Sendable {
+    /// The folder's default name, relative to the current directory.
+    public static let defaultFolderName = "progress"
+
+    /// The progress folder.
+    public let folder: URL
+    let calls: any AppendSystemCalls
+
+    /// A store for a folder; the folder is created on the first append.
+    public init(folder: URL) {
+        self.init(folder: folder, calls: SystemAppendCalls())
+    }
+
+    init(folder: URL, calls: any AppendSystemCalls) {
+        self.folder = folder
+        self.calls = calls
+    }
+
+    /// The trainee's progress file.
+    public func fileURL(for trainee: TraineeName) -> URL {
+        folder.appendingPathComponent(trainee.fileStem + ".jsonl", isDirectory: false)
+    }
+
+    /// Appends one record to the trainee's file and returns only once it is on storage.
+    ///
+    /// The whole line goes out in one `write(2)` and is `fsync`ed before this returns, so a
+    /// caller that shows a score only after `append` returned never shows a score that a
+    /// crash, `kill -9` or power cut could lose. On a full disk or an I/O error it throws a
+    /// ``ProgressError`` naming the file, and the file is left as it was.
+    public func append(_ record: ProgressRecord, for trainee: TraineeName) throws(ProgressError) {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreateFolder(path: folder.path, reason: error.localizedDescription)
+        }
+        let line: Data
+        do {
+            line = try record.jsonLine()
+        } catch {
+            preconditionFailure("a progress record always encodes: \(error)")
+        }
+        try AppendOnlyFile(url: fileURL(for: trainee), calls: calls).append(line: line)
+    }
+
+    /// Reads the trainee's file (empty when they have none yet).
+    public func read(_ trainee: TraineeName) throws(ProgressError) -> ProgressFileContents {
+        try ProgressFileContents.read(fileURL(for: trainee))
+    }
+
+    /// The trainee's latest attempt at a scenario, if it can be continued.
+    ///
+    /// The latest attempt is the one whose record comes last in the file among this
+    /// scenario's records. It can be continued when it has at least one turn record and did
+    /// not reach an ending: either it has no attempt record (the program was killed, the
+    /// machine went down) or its last attempt record says `abandoned` (the trainee quit).
+    public func resumableAttempt(for trainee: TraineeName, scenarioID: String) throws(ProgressError) -> ResumableAttempt? {
+        let contents = try read(trainee)
+        let mine = contents.records.filter { $0.scenarioID == scenarioID }
+        guard let latest = mine.last?.attemptID else { return nil }
+        let records = mine.filter { $0.attemptID == latest }
+        var turns: [TurnRecord] = []
+        var lastAttemptRecord: AttemptRecord?
+        for record in records {
+            switch record {
+            case .turn(let turn): turns.append(turn)
+            case .attempt(let attempt): lastAttemptRecord = attempt
+            }
+        }
+        if let lastAttemptRecord, lastAttemptRecord.outcome != .abandoned { return nil }
+        guard let first = turns.first else { return nil }
+        var seen = Set<Int>()
+        turns = turns.sorted { $0.turnNumber < $1.turnNumber }.filter { seen.insert($0.turnNumber).inserted }
+        return ResumableAttempt(
+            attemptID: latest, startedAt: lastAttemptRecord?.startedAt ?? first.attemptStartedAt,
+            turns: turns, issues: contents.issues)
+    }
+}
+
+/// An attempt that stopped before an ending and can be continued (`--resume`).
+public struct ResumableAttempt: Sendable, Hashable {
+    /// The attempt's id; the continued attempt keeps it.
+    public var attemptID: UUID
+    /// When the attempt started.
+    public var startedAt: Date
+    /// Its scored turns, in order.
+    public var turns: [TurnRecord]
+    /// Lines of the trainee's file that were skipped while reading it.
+    public var issues: [ProgressIssue]
+}
