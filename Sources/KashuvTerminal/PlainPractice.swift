@@ -1,0 +1,266 @@
+import Foundation
+import KashuvCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Plain line mode: a practice session as lines of text, for screen readers, scripts and
+/// terminals without full-screen support.
+///
+/// Everything is printed in logical order with no escape codes, and every piece of scenario
+/// or reply text goes through ``DisplaySafeText`` first. One reply is read per input line.
+/// After each reply (saved to the progress file before anything is printed): the three
+/// levels ("not rated" where the turn does not rate one), the flags, the trainee's own words
+/// that earned or cost them, one line of advice, and the mood before → after; then the
+/// customer's next line. At the ending, the ending's text and the debrief.
+///
+/// End of input before the ending records the attempt as abandoned (it can be continued
+/// with `--resume`). SIGINT, SIGTERM and SIGHUP do the same between turns; a reply being
+/// saved when the signal arrives is finished first.
+public struct PlainPractice {
+    /// How the run ended.
+    public enum Result: Sendable, Hashable {
+        /// The call reached an ending.
+        case finished
+        /// Input ended first; the attempt was recorded as abandoned.
+        case abandoned
+    }
+
+    private let session: PracticeSession
+    private let input: PlainLineInput
+    private let output: PlainLineOutput
+    private let labels: Labels
+
+    /// Prepares a run; labels follow the scenario's language.
+    public init(session: PracticeSession, input: PlainLineInput, output: PlainLineOutput) {
+        self.session = session
+        self.input = input
+        self.output = output
+        labels = Labels.for(session.scenario.language)
+    }
+
+    /// Plays the session to its ending or to the end of input.
+    ///
+    /// - Parameter handlingSignals: install handlers that record the attempt as abandoned on
+    ///   SIGINT, SIGTERM and SIGHUP and then exit with 128 + the signal number. Turn it off
+    ///   when embedding the run in something that handles signals itself.
+    public func run(handlingSignals: Bool = true) -> Result {
+        let guardian = SessionGuard(session: session, output: output, labels: labels)
+        if handlingSignals { guardian.exitOnStopSignals() }
+
+        guardian.locked { showOpening() }
+        while true {
+            let turn: Turn? = guardian.locked { session.currentTurn }
+            guard let turn else { break }
+            guardian.locked { showPrompt(turn) }
+            guard let line = input.readLine() else {
+                guardian.locked { guardian.abandon() }
+                return .abandoned
+            }
+            guardian.locked { answer(line) }
+        }
+        guardian.locked { showEnding() }
+        return .finished
+    }
+
+    // MARK: - Screens as lines
+
+    private func clean(_ text: String) -> String { DisplaySafeText.clean(text) }
+
+    private func showOpening() {
+        let scenario = session.scenario
+        var lines = ["=== \(clean(scenario.title)) ===", "", "== \(labels.brief) ==", clean(scenario.brief)]
+        if !scenario.canOffer.isEmpty {
+            lines.append("\(labels.canOffer):")
+            lines += scenario.canOffer.map { "  - \(clean($0))" }
+        }
+        if !scenario.cannotOffer.isEmpty {
+            lines.append("\(labels.cannotOffer):")
+            lines += scenario.cannotOffer.map { "  - \(clean($0))" }
+        }
+        lines += [
+            "", "== \(labels.customer) ==",
+            "\(clean(scenario.customer.name)): \(clean(scenario.customer.background))",
+            "\(labels.mood): \(scenario.customer.mood)/\(Mood.furious) \(labels.moodScale)",
+            "\(labels.progressSavedIn) \(clean(session.store.fileURL(for: session.trainee).path))",
+        ]
+        if session.isResumed, !session.turns.isEmpty {
+            lines += ["", "\(labels.continuingAtTurn) \(session.nextTurnNumber)"]
+            for done in session.turns {
+                lines.append("  \(done.number). \(clean(scenario.customer.name)): \(clean(done.turn.says))")
+                lines.append("     > \(clean(done.reply))")
+            }
+        }
+        write(lines)
+    }
+
+    private func showPrompt(_ turn: Turn) {
+        let scenario = session.scenario
+        write([
+            "", "--- \(labels.turn) \(session.nextTurnNumber) \(labels.ofAtMost) \(scenario.maxTurns) ---",
+            "\(clean(scenario.customer.name)):", clean(turn.says),
+            "\(labels.mood): \(session.mood)/\(Mood.furious)",
+            labels.yourReply,
+        ])
+    }
+
+    private func answer(_ line: String) {
+        let outcome: TurnOutcome
+        do {
+            outcome = try session.submit(reply: line)
+        } catch PracticeError.emptyReply {
+            write([labels.emptyReply])
+            return
+        } catch let error as ProgressError {
+            write(["\(labels.couldNotSave) \(clean(error.description))", labels.trySavingAgain])
+            return
+        } catch {
+            write(["\(labels.couldNotSave) \(clean("\(error)"))"])
+            return
+        }
+        showScore(outcome)
+    }
+
+    private func showScore(_ outcome: TurnOutcome) {
+        let score = outcome.score
+        var lines = Dimension.allCases.map { "  \(labels.name(of: $0)): \(labels.level(score.level($0)))" }
+        let flags = score.flags.map(labels.name(of:))
+        lines.append("  \(labels.flags): \(flags.isEmpty ? labels.none : flags.joined(separator: ", "))")
+        let evidence = score.evidence.filter { evidence in
+            evidence.flag != nil || evidence.dimension.map(score.rated.contains) == true
+        }
+        if !evidence.isEmpty {
+            lines.append("  \(labels.yourWords):")
+            for item in evidence {
+                let about = item.flag.map(labels.name(of:)) ?? item.dimension.map(labels.name(of:)) ?? ""
+                lines.append("    \(item.effect.rawValue) \"\(clean(item.text))\" (\(about))")
+            }
+        }
+        if let advice = score.advice.first {
+            lines.append("  \(labels.advice): \(clean(advice))")
+        }
+        lines.append("  \(labels.mood): \(outcome.moodBefore) → \(outcome.moodAfter)")
+        if let warning = outcome.warning {
+            lines.append("  \(labels.couldNotSave) \(clean(warning))")
+        }
+        write(lines)
+    }
+
+    private func showEnding() {
+        let debrief = session.debrief
+        var lines: [String] = [""]
+        if let ending = debrief.ending {
+            lines.append("=== \(labels.callEnded): \(labels.name(of: AttemptOutcome(ending.outcome))) ===")
+            switch debrief.endReason {
+            case .furious: lines.append("(\(labels.endedFurious))")
+            case .maxTurns: lines.append("(\(labels.endedMaxTurns))")
+            case .branch, nil: break
+            }
+            lines.append(clean(ending.debrief))
+        }
+        lines += Self.debriefLines(debrief, labels: labels)
+        write(lines)
+    }
+
+    /// The debrief as plain lines: the per-turn table, what went well, what to practise
+    /// next and the suggested scenario.
+    static func debriefLines(_ debrief: Debrief, labels: Labels) -> [String] {
+        func clean(_ text: String) -> String { DisplaySafeText.clean(text, keepingNewlines: false) }
+        var lines = ["", "=== \(labels.debrief) ==="]
+        for row in debrief.rows {
+            let levels = Dimension.allCases.map { dimension -> String in
+                let level: Int? = switch dimension {
+                case .listening: row.levels.listening
+                case .ownership: row.levels.ownership
+                case .framing: row.levels.framing
+                }
+                return "\(labels.name(of: dimension)) \(labels.level(level))"
+            }
+            let flags = row.flags.isEmpty ? labels.none : row.flags.map(labels.name(of:)).joined(separator: ", ")
+            lines.append("\(labels.turnColumn) \(row.number) (\(clean(row.lineID))): " + levels.joined(separator: " · ")
+                + " · \(labels.flags): \(flags) · \(labels.mood) \(row.moodBefore) → \(row.moodAfter)")
+            lines.append("    > \(clean(row.reply))")
+        }
+        lines += ["", "\(labels.wentWell):"]
+        if debrief.wentWell.isEmpty { lines.append("  \(labels.nothingEarnedYet)") }
+        for quote in debrief.wentWell {
+            lines.append("  - \(labels.name(of: quote.dimension)) (\(labels.turnColumn) \(quote.turnNumber)): \"\(clean(quote.text))\"")
+        }
+        if let focus = debrief.practiseNext {
+            let average = String(format: "%.1f", focus.average)
+            lines += [
+                "", "\(labels.practiseNext): \(labels.name(of: focus.dimension)) (\(labels.average) \(average)/\(Levels.range.upperBound))",
+                "  \(clean(focus.advice))",
+            ]
+        }
+        if let suggestion = debrief.suggestion {
+            lines += ["", "\(labels.tryNext): \(clean(suggestion.scenarioID)) · \(clean(suggestion.title)) (\(labels.reason(suggestion.reason)))"]
+        }
+        return lines
+    }
+
+    private func write(_ lines: [String]) {
+        output.write(lines.map { $0 + "\n" }.joined())
+    }
+}
+
+/// Serialises the main loop and the signal handler around the session, so a signal that
+/// arrives while a reply is being saved waits for it, then records the attempt as abandoned.
+private final class SessionGuard: @unchecked Sendable {
+    private let lock = NSLock()
+    private let session: PracticeSession
+    private let output: PlainLineOutput
+    private let labels: Labels
+    private var sources: [any DispatchSourceSignal] = []
+
+    init(session: PracticeSession, output: PlainLineOutput, labels: Labels) {
+        self.session = session
+        self.output = output
+        self.labels = labels
+    }
+
+    func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
+    /// Records the attempt as abandoned and says how to continue it. Call while locked.
+    func abandon() {
+        guard !session.isOver else { return }
+        do {
+            try session.abandon()
+            output.write("\n\(labels.attemptKeptUnfinished)\n  \(resumeCommand)\n")
+        } catch {
+            output.write("\n\(labels.couldNotSave) \(DisplaySafeText.clean("\(error)"))\n")
+        }
+    }
+
+    func exitOnStopSignals() {
+        signal(SIGPIPE, SIG_IGN)
+        let queue = DispatchQueue(label: "kashuv.plain.signals")
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { [self] in
+                lock.lock()
+                abandon()
+                exit(128 + number)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    private var resumeCommand: String {
+        func quoted(_ text: String) -> String {
+            let safe = DisplaySafeText.clean(text, keepingNewlines: false)
+            if safe.allSatisfy({ $0.isLetter || $0.isNumber || "-_./".contains($0) }) { return safe }
+            return "'" + safe.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        return "kashuv practice \(quoted(session.scenario.id)) --trainee \(quoted(session.trainee.displayName)) "
+            + "--progress \(quoted(session.store.folder.path)) --resume"
+    }
+}
