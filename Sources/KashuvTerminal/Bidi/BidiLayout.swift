@@ -84,6 +84,8 @@ public struct BidiLayout: Sendable {
             for position in range {
                 let logical = Int(map[position])
                 guard drawn.contains(logical), let scalar = Unicode.Scalar(visual[position]) else { continue }
+                // Bidi marks (LRM, RLM, ALM) have done their work; terminals may draw them as boxes.
+                if Self.isBidiMark(scalar) { continue }
                 lineScalars.append(scalar)
                 offsets.append(logical + offset)
             }
@@ -92,6 +94,11 @@ public struct BidiLayout: Sendable {
                 logicalRange: (range.lowerBound + offset)..<(range.upperBound + offset),
                 direction: direction, alignRight: alignRight)
         }
+    }
+
+    /// Whether a character is an invisible bidi mark.
+    static func isBidiMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x200E || scalar.value == 0x200F || scalar.value == 0x061C
     }
 
     /// The range without its trailing spaces.

@@ -1,0 +1,77 @@
+import Foundation
+import KashuvCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The full-screen trainee experience (ncursesw): the customer's card with a mood gauge,
+/// the conversation in correct right-to-left order, an input box, a score panel after each
+/// reply, and a debrief at the end.
+///
+/// `kashuv practice` calls it when stdin and stdout are terminals and `TERM` is not `dumb`.
+/// Esc or Ctrl-C leave at once; every scored turn is already saved and the attempt can be
+/// continued with `--resume` (it is not recorded as abandoned). SIGTERM and SIGHUP restore
+/// the terminal and leave the same way.
+public enum FullScreenPractice {
+    /// How the full-screen session ended.
+    public enum Result: Sendable, Equatable {
+        /// The call ended and the trainee closed the debrief.
+        case finished
+        /// The trainee quit before the end (Esc, Ctrl-C); the attempt can be resumed.
+        case quit
+        /// SIGTERM or SIGHUP arrived; the terminal was restored; the attempt can be resumed.
+        case interrupted(signal: Int32)
+
+        /// The exit status a command should use: 0, or 128 + the signal.
+        public var exitStatus: Int32 {
+            switch self {
+            case .finished, .quit: 0
+            case .interrupted(let signal): 128 + signal
+            }
+        }
+    }
+
+    /// Plays a session on a terminal until the trainee leaves.
+    ///
+    /// - Parameters:
+    ///   - session: a started or resumed session.
+    ///   - library: the scenario library (reserved for choosing the next scenario from the debrief).
+    ///   - bidi: who reorders right-to-left text; ``BidiMode/auto`` is resolved from `environment`.
+    ///   - input: the terminal's input descriptor.
+    ///   - output: the terminal's output descriptor.
+    ///   - terminalType: the terminal type; `TERM` from `environment` when `nil`.
+    ///   - environment: read for `TERM`, `NO_COLOR`, `KASHUV_BIDI` and `KASHUV_TIMING_FILE`
+    ///     (a file to which the time from process start to the first frame is appended).
+    ///   - handleSignals: install our SIGINT/SIGTERM/SIGHUP/SIGWINCH handlers (for the process's own terminal).
+    public static func run(
+        session: PracticeSession, library: ScenarioLibrary?, bidi: BidiMode, input: Int32 = 0, output: Int32 = 1,
+        terminalType: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+        handleSignals: Bool = true
+    ) throws -> Result {
+        let type = terminalType ?? environment["TERM"] ?? "xterm"
+        let terminal = try Terminal(type: type, input: input, output: output, environment: environment, handleSignals: handleSignals)
+        defer { terminal.end() }
+        let screen = PracticeScreen(
+            terminal: terminal, session: session, bidi: bidi.resolved(environment: environment),
+            startedAt: environment["KASHUV_TIMING_FILE"] != nil ? processStartNanoseconds() : nil,
+            timingFile: environment["KASHUV_TIMING_FILE"])
+        let exit = screen.run()
+        terminal.end()
+        switch exit {
+        case .finished: return .finished
+        case .quit: return .quit
+        case .signal(let number): return .interrupted(signal: number)
+        }
+    }
+
+    /// When this process started, on the monotonic clock (from /proc/self/stat), in nanoseconds.
+    private static func processStartNanoseconds() -> UInt64? {
+        guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // Field 22 (starttime) is the 20th after the command name.
+        guard fields.count > 19, let ticks = UInt64(fields[19]) else { return nil }
+        let hertz = UInt64(sysconf(Int32(_SC_CLK_TCK)))
+        return ticks * (1_000_000_000 / max(1, hertz))
+    }
+}
