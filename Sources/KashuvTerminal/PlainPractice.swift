@@ -32,13 +32,17 @@ public struct PlainPractice {
     private let input: PlainLineInput
     private let output: PlainLineOutput
     private let labels: Labels
+    private let echoesReplies: Bool
 
-    /// Prepares a run; labels follow the scenario's language.
+    /// Prepares a run; labels follow the scenario's language. When the input is not a
+    /// terminal (a script, a file) each reply is echoed after the prompt as `> reply`, so the
+    /// output reads as a transcript.
     public init(session: PracticeSession, input: PlainLineInput, output: PlainLineOutput) {
         self.session = session
         self.input = input
         self.output = output
         labels = Labels.for(session.scenario.language)
+        echoesReplies = isatty(input.fileDescriptor) == 0
     }
 
     /// Plays the session to its ending or to the end of input.
@@ -59,7 +63,10 @@ public struct PlainPractice {
                 guardian.locked { guardian.abandon() }
                 return .abandoned
             }
-            guardian.locked { answer(line) }
+            guardian.locked {
+                if echoesReplies { write(["> \(DisplaySafeText.clean(line, keepingNewlines: false))"]) }
+                answer(line)
+            }
         }
         guardian.locked { showEnding() }
         return .finished

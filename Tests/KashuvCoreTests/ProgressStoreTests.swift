@@ -63,6 +63,20 @@ struct ProgressStoreTests {
         #expect(text.contains("דנה כהן"), "Hebrew is written as UTF-8, not escaped")
     }
 
+    @Test("every field is written, in a fixed order with type first", arguments: [true, false])
+    func keyOrder(turn: Bool) throws {
+        let attempt = UUID()
+        let record: ProgressRecord = turn ? .turn(Self.turn(attempt: attempt, number: 1)) : .attempt(Self.attempt(attempt, outcome: .abandoned))
+        let keys = turn ? TurnRecord.CodingKeys.allCases.map(\.rawValue) : AttemptRecord.CodingKeys.allCases.map(\.rawValue)
+        let line = String(decoding: try record.jsonLine(), as: UTF8.self)
+        var position = try #require(line.range(of: "{\"type\":")).upperBound
+        for key in keys {
+            let found = try #require(line.range(of: "\"\(key)\":", range: position..<line.endIndex), "\(key) missing or out of order in \(line)")
+            position = found.upperBound
+        }
+        #expect(line.hasSuffix("}\n") && line.filter { $0 == "\n" }.count == 1)
+    }
+
     @Test("the file sits in the progress folder under the trainee's file stem")
     func fileLocation() throws {
         try store.append(.turn(Self.turn(attempt: UUID(), number: 1)), for: dana)

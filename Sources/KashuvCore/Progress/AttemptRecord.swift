@@ -51,7 +51,22 @@ public struct AttemptRecord: Codable, Sendable, Hashable {
         self.endedAt = endedAt
     }
 
-    enum CodingKeys: String, CodingKey {
+    func addMembers(to line: inout OrderedJSONLine) throws {
+        try line.add(CodingKeys.schemaVersion.rawValue, schemaVersion)
+        try line.add(CodingKeys.recordID.rawValue, recordID)
+        try line.add(CodingKeys.trainee.rawValue, trainee)
+        try line.add(CodingKeys.scenarioID.rawValue, scenarioID)
+        try line.add(CodingKeys.attemptID.rawValue, attemptID)
+        try line.add(CodingKeys.outcome.rawValue, outcome)
+        try line.add(CodingKeys.endingID.rawValue, endingID)
+        try line.add(CodingKeys.endReason.rawValue, endReason)
+        try line.add(CodingKeys.turns.rawValue, turns)
+        try line.add(CodingKeys.finalMood.rawValue, finalMood)
+        try line.add(CodingKeys.startedAt.rawValue, startedAt)
+        try line.add(CodingKeys.endedAt.rawValue, endedAt)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case schemaVersion = "schema_version"
         case recordID = "record_id"
         case trainee

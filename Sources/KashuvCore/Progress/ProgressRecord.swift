@@ -55,11 +55,19 @@ public enum ProgressRecord: Codable, Sendable, Hashable {
         }
     }
 
-    /// The record as one line of JSON, newline included.
+    /// The record as one line of JSON, newline included, keys in the order the format
+    /// document lists them.
     public func jsonLine() throws -> Data {
-        var data = try Self.encoder.encode(self)
-        data.append(0x0A)
-        return data
+        var line = OrderedJSONLine(encoder: Self.encoder)
+        switch self {
+        case .turn(let record):
+            try line.add("type", "turn")
+            try record.addMembers(to: &line)
+        case .attempt(let record):
+            try line.add("type", "attempt")
+            try record.addMembers(to: &line)
+        }
+        return line.data
     }
 
     /// Decodes one line (without its newline).
@@ -69,7 +77,7 @@ public enum ProgressRecord: Codable, Sendable, Hashable {
 
     private static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(ProgressTimestamp.string(from: date))

@@ -87,7 +87,31 @@ public struct TurnRecord: Codable, Sendable, Hashable {
             evidence: (evidence ?? []).map(\.evidence), advice: advice ?? [])
     }
 
-    enum CodingKeys: String, CodingKey {
+    func addMembers(to line: inout OrderedJSONLine) throws {
+        try line.add(CodingKeys.schemaVersion.rawValue, schemaVersion)
+        try line.add(CodingKeys.recordID.rawValue, recordID)
+        try line.add(CodingKeys.trainee.rawValue, trainee)
+        try line.add(CodingKeys.scenarioID.rawValue, scenarioID)
+        try line.add(CodingKeys.attemptID.rawValue, attemptID)
+        try line.add(CodingKeys.attemptStartedAt.rawValue, attemptStartedAt)
+        try line.add(CodingKeys.turnNumber.rawValue, turnNumber)
+        try line.add(CodingKeys.lineID.rawValue, lineID)
+        try line.add(CodingKeys.customerLine.rawValue, customerLine)
+        try line.add(CodingKeys.reply.rawValue, reply)
+        try line.add(CodingKeys.language.rawValue, language)
+        try line.add(CodingKeys.levels.rawValue, levels)
+        try line.add(CodingKeys.rated.rawValue, rated)
+        try line.add(CodingKeys.scoredLevels.rawValue, scoredLevels)
+        try line.add(CodingKeys.flags.rawValue, flags)
+        try line.add(CodingKeys.moodBefore.rawValue, moodBefore)
+        try line.add(CodingKeys.moodAfter.rawValue, moodAfter)
+        try line.add(CodingKeys.next.rawValue, next)
+        try line.add(CodingKeys.evidence.rawValue, evidence)
+        try line.add(CodingKeys.advice.rawValue, advice)
+        try line.add(CodingKeys.timestamp.rawValue, timestamp)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case schemaVersion = "schema_version"
         case recordID = "record_id"
         case trainee
