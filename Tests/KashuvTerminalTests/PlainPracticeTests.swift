@@ -1,0 +1,136 @@
+import Foundation
+import KashuvCore
+import Testing
+@testable import KashuvTerminal
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Plain line mode in-process, with a scorer whose levels the test chooses (the replies spell
+/// them out), so every kind of line can be checked exactly.
+@Suite("Plain practice lines")
+struct PlainPracticeTests {
+    /// A stand-in scorer: `"L2 O1 F0 +redirect words"` scores listening 2, ownership 1,
+    /// framing 0 and raises redirect; levels above 0 quote the words after the codes.
+    struct SpelledOutScorer: ReplyScoring {
+        func score(_ reply: String, context: ScoringContext) -> ScoreResult {
+            var levels = Levels(listening: 0, ownership: 0, framing: 0)
+            var flags: [Flag] = []
+            var words: [Substring] = []
+            for word in reply.split(separator: " ") {
+                if word.hasPrefix("+"), let flag = Flag(rawValue: String(word.dropFirst())) {
+                    flags.append(flag)
+                } else if word.count == 2, let level = Int(String(word.last!)), "LOF".contains(word.first!) {
+                    switch word.first { case "L": levels.listening = level; case "O": levels.ownership = level; default: levels.framing = level }
+                } else {
+                    words.append(word)
+                }
+            }
+            let quote = words.joined(separator: " ")
+            let evidence = Dimension.allCases.filter { levels[$0] > 0 }.map {
+                Evidence(dimension: $0, start: 0, end: quote.unicodeScalars.count, text: quote, rule: "test", effect: .plus)
+            } + flags.map { Evidence(flag: $0, start: 0, end: 1, text: "\u{1B}[31mred", rule: "test", effect: .minus) }
+            return ScoreResult(language: context.language ?? .hebrew, levels: levels, rated: context.rated, flags: flags,
+                               evidence: evidence, advice: ["עצה ראשונה", "עצה שנייה"])
+        }
+    }
+
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kashuv-plain-unit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func scenario() throws -> Scenario {
+        try Scenario.load(from: KashuvProcess.packageRoot.appendingPathComponent("Scenarios/he-waiting-app-senior.yaml"))
+    }
+
+    /// Runs plain mode on the replies and returns what it printed and the session.
+    func play(_ replies: [String], scenario: Scenario? = nil) throws -> (output: String, session: PracticeSession) {
+        let inputFile = folder.appendingPathComponent("input.txt")
+        let outputFile = folder.appendingPathComponent("output.txt")
+        try Data(replies.map { $0 + "\n" }.joined().utf8).write(to: inputFile)
+        let input = open(inputFile.path, O_RDONLY)
+        let output = open(outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        defer { close(input); close(output) }
+        let session = PracticeSession.start(
+            scenario: try scenario ?? self.scenario(), trainee: try TraineeName("בודק"),
+            store: ProgressStore(folder: folder.appendingPathComponent("progress")), scorer: SpelledOutScorer())
+        let practice = PlainPractice(session: session, input: PlainLineInput(fileDescriptor: input), output: PlainLineOutput(fileDescriptor: output))
+        _ = practice.run(handlingSignals: false)
+        return (try String(contentsOf: outputFile, encoding: .utf8), session)
+    }
+
+    @Test("each reply shows levels, not rated, flags, evidence, one line of advice and the mood change")
+    func scoreLines() throws {
+        let (output, session) = try play(["L2 O2 F1 שמעתי אותך", "L1 O1 F1 +over_promise מחר בבוקר", "L1 O1 F2 אני בודקת"])
+        #expect(session.turns.map(\.turn.id) == ["opening", "feels-heard", "false-hope"])
+        #expect(output.contains("> L2 O2 F1 שמעתי אותך\n  הקשבה פעילה: 2/2\n  אחריות: 2/2\n  מה כן אפשר: 1/2\n  דגלים: אין\n"))
+        #expect(output.contains("    + \"שמעתי אותך\" (הקשבה פעילה)\n"))
+        #expect(output.contains("  דגלים: הבטחה שאי אפשר לקיים\n"))
+        #expect(output.contains("    - \"[31mred\" (הבטחה שאי אפשר לקיים)\n"), "evidence text is cleaned of escapes")
+        #expect(output.contains("  מה כן אפשר: לא נבחן\n"), "false-hope does not rate framing")
+        #expect(output.contains("  עצה: עצה ראשונה\n") && !output.contains("עצה שנייה"), "one line of advice")
+        #expect(output.contains("  מצב רוח: 6 → 4\n"))
+        #expect(!output.contains("\u{1B}"))
+    }
+
+    @Test("the ending and the debrief close the run")
+    func endingAndDebrief() throws {
+        let (output, session) = try play(["L2 O1 F1 שמעתי שחיכית 35 דקות", "L1 O2 F2 אני קובעת לך", "L1 O2 F2 שולחת הודעה"])
+        #expect(session.ending?.id == "thanked")
+        #expect(output.contains("=== השיחה הסתיימה: נפתר ===\n"))
+        #expect(output.contains(try #require(session.scenario.ending("thanked")).debrief))
+        #expect(output.contains("=== סיכום ===\n"))
+        #expect(output.contains("סבב 1 (opening): הקשבה פעילה 2/2 · אחריות 1/2 · מה כן אפשר 1/2 · דגלים: אין · מצב רוח 6 → 4\n"))
+        #expect(output.contains("סבב 3 (booked): הקשבה פעילה לא נבחן"))
+        #expect(output.contains("מה עבד:\n  - הקשבה פעילה (סבב 1): \"שמעתי שחיכית 35 דקות\"\n"))
+        #expect(output.contains("הדבר האחד לתרגל: "))
+        #expect(!output.contains("--resume"))
+    }
+
+    @Test("end of input before the ending records the attempt as abandoned and tells how to continue")
+    func endOfInput() throws {
+        let (output, session) = try play(["L2 O1 F1 שמעתי"])
+        #expect(session.isAbandoned)
+        #expect(output.contains("kashuv practice he-waiting-app-senior --trainee בודק --progress "))
+        #expect(output.hasSuffix(" --resume\n"))
+        let records = try session.store.read(session.trainee).records
+        guard case .attempt(let attempt) = try #require(records.last) else {
+            Issue.record("expected an attempt record")
+            return
+        }
+        #expect(attempt.outcome == .abandoned)
+    }
+
+    @Test("an empty line is not a reply")
+    func emptyLine() throws {
+        let (output, session) = try play(["", "   ", "L2 O1 F1 שמעתי"])
+        #expect(session.turns.count == 1)
+        #expect(output.components(separatedBy: "(התשובה ריקה; כתבו תשובה ולחצו Enter)").count == 3)
+    }
+
+    @Test("an English scenario is labelled in English")
+    func english() throws {
+        var english = try scenario()
+        english.language = .english
+        let (output, _) = try play(["L2 O1 F1 I hear you"], scenario: english)
+        #expect(output.contains("  Active listening: 2/2\n  Ownership: 1/2\n  What-we-can-do framing: 1/2\n  Flags: none\n"))
+        #expect(output.contains("  Mood: 6 → 4\n"))
+        #expect(output.contains("The attempt is saved as unfinished."))
+    }
+
+    @Test("Labels exist in both languages for every dimension, flag and outcome")
+    func labelsComplete() {
+        for labels in [Labels.hebrew, Labels.english] {
+            #expect(Set(Dimension.allCases.map(labels.name(of:))).count == Dimension.allCases.count)
+            #expect(Set(Flag.allCases.map(labels.name(of:))).count == Flag.allCases.count)
+            #expect(Set(AttemptOutcome.allCases.map(labels.name(of:))).count == AttemptOutcome.allCases.count)
+        }
+        #expect(Labels.for(.hebrew).notRated == "לא נבחן")
+        #expect(Labels.for(.english).notRated == "not rated")
+    }
+}
