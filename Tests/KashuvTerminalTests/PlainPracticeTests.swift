@@ -1,5 +1,5 @@
 import Foundation
-import KashuvCore
+@testable import KashuvCore
 import Testing
 @testable import KashuvTerminal
 #if canImport(Glibc)
@@ -48,8 +48,16 @@ struct PlainPracticeTests {
         try Scenario.load(from: KashuvProcess.packageRoot.appendingPathComponent("Scenarios/he-waiting-app-senior.yaml"))
     }
 
+    /// A disk that is always full.
+    struct FullDisk: AppendSystemCalls {
+        func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Result<Int, SystemCallError> { .failure(SystemCallError(code: ENOSPC)) }
+        func fsync(_ fd: Int32) -> Result<Void, SystemCallError> { .success(()) }
+    }
+
     /// Runs plain mode on the replies and returns what it printed and the session.
-    func play(_ replies: [String], scenario: Scenario? = nil) throws -> (output: String, session: PracticeSession) {
+    func play(_ replies: [String], scenario: Scenario? = nil, calls: any AppendSystemCalls = SystemAppendCalls()) throws
+        -> (output: String, session: PracticeSession)
+    {
         let inputFile = folder.appendingPathComponent("input.txt")
         let outputFile = folder.appendingPathComponent("output.txt")
         try Data(replies.map { $0 + "\n" }.joined().utf8).write(to: inputFile)
@@ -58,7 +66,7 @@ struct PlainPracticeTests {
         defer { close(input); close(output) }
         let session = PracticeSession.start(
             scenario: try scenario ?? self.scenario(), trainee: try TraineeName("בודק"),
-            store: ProgressStore(folder: folder.appendingPathComponent("progress")), scorer: SpelledOutScorer())
+            store: ProgressStore(folder: folder.appendingPathComponent("progress"), calls: calls), scorer: SpelledOutScorer())
         let practice = PlainPractice(session: session, input: PlainLineInput(fileDescriptor: input), output: PlainLineOutput(fileDescriptor: output))
         _ = practice.run(handlingSignals: false)
         return (try String(contentsOf: outputFile, encoding: .utf8), session)
@@ -104,6 +112,16 @@ struct PlainPracticeTests {
             return
         }
         #expect(attempt.outcome == .abandoned)
+    }
+
+    @Test("a full disk: the error names the file, no score is shown, the turn is not counted")
+    func fullDisk() throws {
+        let (output, session) = try play(["L2 O1 F1 שמעתי", "L2 O1 F1 שוב"], calls: FullDisk())
+        #expect(session.turns.isEmpty)
+        #expect(output.contains("לא הצלחתי לשמור את הסבב: could not save this turn to \(session.store.fileURL(for: session.trainee).path): No space left on device (ENOSPC)"))
+        #expect(output.contains("הסבב לא נספר."))
+        #expect(!output.contains("הקשבה פעילה: "), "a score is shown only once it is saved")
+        #expect(!output.contains("מצב רוח: 6 → "))
     }
 
     @Test("an empty line is not a reply")
