@@ -1,0 +1,97 @@
+/// The kinds of phrase a coach lists in a cue file; each rule of the scoring guide reads some.
+///
+/// The raw value is the key in the YAML file (`Trainers/default/cues/he.yaml`). The phrases
+/// are data; what each kind *means* is fixed here and described in `docs/scoring.md`.
+public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
+    // Listening
+    /// Generic empathy: "I understand", "אני מבין/ה", "that's frustrating".
+    case empathy
+    /// Any apology: "sorry", "מצטער/ת", "סליחה". One listening act and the apology half of ownership.
+    case apology
+    /// Thanking the customer: "thanks for telling me", "תודה ש".
+    case thanks
+    /// Validating the feeling: "that's not okay", "זה באמת הרבה", "you're right".
+    case validation
+    /// Checking understanding: "did I get that right?", "אם הבנתי נכון".
+    case checkUnderstanding = "check_understanding"
+    /// A word that checks understanding only as the last word of a question ("…, נכון?", "…, right?").
+    case tagQuestion = "tag_question"
+    /// An opener that is not a clarifying question: "how can I help?", "מה הבקשה?".
+    case opener
+    /// A question offering a choice of remedy: "which works better?", "מה מתאים לך?".
+    case choiceQuestion = "choice_question"
+    /// Fixed positive phrases that contain a negator: "אין בעיה", "no problem", "I can't believe".
+    case shield
+    // Ownership
+    /// A first-person commitment to act: "I'll", "let me", "אני אבדוק", "אחזור".
+    case commitment
+    /// A tentative or soft commitment: "I'll try", "ננסה", "that's on us".
+    case tentative
+    /// An impersonal commitment: "it will be handled", "זה יטופל", "someone will call you".
+    case impersonal
+    /// A time or "now" that makes a commitment concrete: "by 16:00", "עוד היום", "right now".
+    case time
+    /// A promise to come back to the customer: "I'll call you back", "אחזור אלייך".
+    case callback
+    // Framing
+    /// A concrete fix or option: "refund", "זיכוי", "book a technician", "swap it".
+    case fix
+    /// A turn to what can be done: "what I can do is", "מה שאני כן יכול/ה".
+    case offerLead = "offer_lead"
+    /// A vague positive: "we'll see what we can do", "נראה מה אפשר".
+    case vagueOffer = "vague_offer"
+    /// A weak alternative: "try again later", "you can buy an add-on", "תנסה שוב".
+    case weakAlternative = "weak_alternative"
+    /// A statement of what cannot be done: "אי אפשר", "not possible", "there's nothing I can do".
+    case limitation
+    /// Hiding behind policy or terms: "זה הנוהל", "company policy", "according to the terms".
+    case policy
+    // Flags
+    /// Blaming a third party or the system: "the courier's fault", "באשמת חברת השילוח".
+    case blameOthers = "blame_others"
+    /// Making the customer the problem: "you should have", "כנראה לא שמת לב". Also dismissive.
+    case blameCustomer = "blame_customer"
+    /// A channel the customer could be sent to: "website", "the app", "האתר".
+    case redirectChannel = "redirect_channel"
+    /// Telling the customer to go and do it: "you can", "please contact", "תיכנס".
+    case redirectAction = "redirect_action"
+    /// A full redirect on its own: "call them directly", "תתקשר/י אליהם ישירות".
+    case redirect
+    /// A warm transfer that stays on the case: "I've told her everything", "העברתי לה את כל הפרטים".
+    case warmTransfer = "warm_transfer"
+    /// Talking down: "calm down", "תירגע", "as I already explained", "you need to understand".
+    case talkDown = "talk_down"
+    /// A shrug: "not much I can do", "they're slammed", "יש עומס".
+    case shrug
+    /// "I'm sorry you feel that way": not an apology; dismissive, ownership 0.
+    case sorryYouFeel = "sorry_you_feel"
+    /// Canned or recited text: "we apologise for any inconvenience", "פנייתך התקבלה". Weighted.
+    case robotic
+    /// Internal terms: "SLA", "טרנזקציה", "ticket escalated to tier 2".
+    case jargon
+    /// Guarantees: "I guarantee", "אני מבטיח/ה", "100%". Weighted; over-promising at weight 2.
+    case promise
+    // Language
+    /// Words that negate what follows: "לא", "אין", "not", "never".
+    case negator
+    /// Words that carry no content for reflection: "the", "של", "אני".
+    case stopword
+
+    /// Kinds whose phrases, when a longer phrase of another kind contains them, give way to it.
+    var givesWayWhenContained: Bool {
+        switch self {
+        case .robotic, .jargon, .time, .negator, .stopword: false
+        default: true
+        }
+    }
+
+    /// Kinds a negator in front cancels.
+    var isNegatable: Bool {
+        switch self {
+        case .limitation, .policy, .blameOthers, .blameCustomer, .shrug, .talkDown, .sorryYouFeel, .shield,
+             .robotic, .jargon, .negator, .stopword, .redirectChannel, .time:
+            false
+        default: true
+        }
+    }
+}

@@ -1,0 +1,216 @@
+/// A cue found in a reply: which cue, which tokens, and whether a negator cancels it.
+struct CueMatch: Sendable, Hashable {
+    /// The kind of the cue.
+    var kind: CueKind
+    /// The index of the cue in the matcher's table.
+    var cue: Int
+    /// The first token of the match.
+    var first: Int
+    /// One past the last token of the match.
+    var end: Int
+    /// The cue's weight.
+    var weight: Double
+    /// Whether a negator in front of the cue cancels it.
+    var negated: Bool = false
+
+    var length: Int { end - first }
+}
+
+/// The cue lists of one language, compiled once into lookup tables for the hot path.
+///
+/// Every form of every cue word (gender and number variants, English -s/-ed/-ing forms)
+/// gets an integer id; a token is turned into the ids it can stand for (the word itself,
+/// the word without an attached Hebrew prefix when the rest is known, a known word one
+/// typing slip away), and phrases are matched from a table keyed by their first word.
+struct CueMatcher: Sendable {
+    enum Element: Sendable {
+        case word(Set<Int32>)
+        case gap
+    }
+
+    struct Compiled: Sendable {
+        var cue: Cue
+        var elements: [Element]
+    }
+
+    static let gapLength = 3
+
+    let language: Language
+    private(set) var cues: [Compiled] = []
+    private var vocabulary: [String: Int32] = [:]
+    private var typos = TypoIndex()
+    private var idsByTypoWord: [String: Int32] = [:]
+    private var byFirstWord: [Int32: [Int32]] = [:]
+    private var negatorIds = Set<Int32>()
+    private(set) var stopwords = Set<String>()
+
+    init(book: CueBook, language: Language) {
+        self.language = language
+        for cue in book.cues where cue.language == language {
+            if cue.kind == .stopword {
+                stopwords.insert(HebrewLetters.foldFinals(cue.phrase.lowercased()))
+                continue
+            }
+            var elements: [Element] = []
+            for word in Self.words(of: cue.phrase) {
+                if word == "*" { elements.append(.gap); continue }
+                var ids = Set<Int32>()
+                for form in forms(of: word) { ids.insert(id(for: form)) }
+                elements.append(.word(ids))
+            }
+            // English contractions in a phrase ("can't") expand into two words.
+            guard case .word(let firstIds)? = elements.first else { continue }
+            let index = Int32(cues.count)
+            cues.append(Compiled(cue: cue, elements: elements))
+            for id in firstIds { byFirstWord[id, default: []].append(index) }
+            if cue.kind == .negator { negatorIds.formUnion(firstIds) }
+        }
+    }
+
+    /// The words of a phrase as the tokenizer would produce them (contractions expanded).
+    static func words(of phrase: String) -> [String] {
+        var words: [String] = []
+        for raw in phrase.split(separator: " ") {
+            let word = String(raw)
+            if word == "*" { words.append(word); continue }
+            let folded = HebrewLetters.foldFinals(word.lowercased())
+            if folded.unicodeScalars.contains(where: { HebrewLetters.isLetter($0) }) || folded.contains("/") {
+                words.append(word)
+            } else {
+                words.append(contentsOf: EnglishContractions.expand(folded))
+            }
+        }
+        return words
+    }
+
+    private func forms(of word: String) -> Set<String> {
+        var forms = WordForms.variants(of: word)
+        if language == .english {
+            for form in Array(forms) where form.unicodeScalars.count >= 4 && form.unicodeScalars.allSatisfy({ $0.value < 0x80 }) {
+                forms.insert(form + "s")
+                if form.hasSuffix("e") {
+                    forms.insert(form + "d")
+                    forms.insert(String(form.dropLast()) + "ing")
+                } else {
+                    forms.insert(form + "ed")
+                    forms.insert(form + "ing")
+                }
+            }
+        }
+        return forms
+    }
+
+    private mutating func id(for form: String) -> Int32 {
+        if let id = vocabulary[form] { return id }
+        let id = Int32(vocabulary.count)
+        vocabulary[form] = id
+        typos.insert(form)
+        idsByTypoWord[form] = id
+        return id
+    }
+
+    /// The ids a token can stand for.
+    func candidates(for token: Token) -> [Int32] {
+        var result: [Int32] = []
+        if let id = vocabulary[token.text] { result.append(id) }
+        if token.kind == .hebrew {
+            for rest in HebrewPrefixes.splits(token.text) {
+                if let id = vocabulary[rest] { result.append(id) }
+            }
+        }
+        if result.isEmpty && token.kind != .number {
+            for neighbour in typos.neighbours(of: token.text) {
+                if let id = idsByTypoWord[neighbour] { result.append(id) }
+            }
+        }
+        return result
+    }
+
+    /// Whether a token is one of the language's negators.
+    func isNegator(_ candidates: [Int32]) -> Bool {
+        candidates.contains { negatorIds.contains($0) }
+    }
+
+    /// Every cue found in the tokens, with containment and negation resolved.
+    func matches(in tokens: [Token]) -> (matches: [CueMatch], candidates: [[Int32]]) {
+        let candidates = tokens.map { self.candidates(for: $0) }
+        var found: [CueMatch] = []
+        var startedHere = Set<Int32>()
+        for start in tokens.indices {
+            startedHere.removeAll(keepingCapacity: true)
+            for id in candidates[start] {
+                guard let list = byFirstWord[id] else { continue }
+                for index in list where startedHere.insert(index).inserted {
+                    let compiled = cues[Int(index)]
+                    if let end = match(compiled.elements, from: 1, at: start + 1, sentence: tokens[start].sentence,
+                                       tokens: tokens, candidates: candidates) {
+                        found.append(CueMatch(kind: compiled.cue.kind, cue: Int(index), first: start, end: end,
+                                              weight: compiled.cue.weight))
+                    }
+                }
+            }
+        }
+        // Shields: their words never negate, and cues inside them do not count.
+        var shielded = [Bool](repeating: false, count: tokens.count)
+        for shield in found where shield.kind == .shield {
+            for index in shield.first..<shield.end { shielded[index] = true }
+        }
+        let shields = found.filter { $0.kind == .shield }
+        found.removeAll { match in
+            match.kind != .shield && match.kind != .negator
+                && shields.contains { $0.first <= match.first && match.end <= $0.end && $0.length > match.length }
+        }
+        // A cue inside a longer cue gives way to it (same kind always; other kinds unless the
+        // longer cue only adds weight, like robotic text or jargon). Matches are short, so only
+        // neighbours starting a few tokens earlier can contain one another.
+        found.sort { ($0.first, $0.end) < ($1.first, $1.end) }
+        let all = found
+        var keep = [Bool](repeating: true, count: all.count)
+        let reach = CueFile.maximumWords * (Self.gapLength + 1)
+        for (i, inner) in all.enumerated() {
+            var j = i
+            while j > 0 && all[j - 1].first >= inner.first - reach { j -= 1 }
+            var k = j
+            while k < all.count && all[k].first <= inner.first {
+                let outer = all[k]
+                if k != i, outer.first <= inner.first, inner.end <= outer.end, outer.length > inner.length,
+                   outer.kind == inner.kind || (inner.kind.givesWayWhenContained && outer.kind.givesWayWhenContained) {
+                    keep[i] = false
+                    break
+                }
+                k += 1
+            }
+        }
+        found = all.indices.filter { keep[$0] }.map { all[$0] }
+        var negators = [Bool](repeating: false, count: tokens.count)
+        for match in found where match.kind == .negator {
+            for index in match.first..<match.end where !shielded[index] { negators[index] = true }
+        }
+        for index in found.indices where found[index].kind.isNegatable {
+            found[index].negated = Negation.isNegated(start: found[index].first, end: found[index].end,
+                                                      tokens: tokens, negators: negators)
+        }
+        return (found, candidates)
+    }
+
+    private func match(_ elements: [Element], from element: Int, at position: Int, sentence: Int,
+                       tokens: [Token], candidates: [[Int32]]) -> Int? {
+        if element == elements.count { return position }
+        switch elements[element] {
+        case .gap:
+            for skip in 0...Self.gapLength {
+                let next = position + skip
+                if next > tokens.count { break }
+                if skip > 0 && (tokens[next - 1].sentence != sentence || isNegator(candidates[next - 1])) { break }
+                if let end = match(elements, from: element + 1, at: next, sentence: sentence, tokens: tokens, candidates: candidates) {
+                    return end
+                }
+            }
+            return nil
+        case .word(let ids):
+            guard position < tokens.count, tokens[position].sentence == sentence,
+                  candidates[position].contains(where: ids.contains) else { return nil }
+            return match(elements, from: element + 1, at: position + 1, sentence: sentence, tokens: tokens, candidates: candidates)
+        }
+    }
+}

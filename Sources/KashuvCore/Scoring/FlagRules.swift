@@ -1,0 +1,97 @@
+/// The flags of the scoring guide, each with the words that raised it.
+///
+/// - `blame`: a cue blaming a third party, the system or the customer.
+/// - `redirect`: a full redirect phrase, or telling the customer to go and do it themselves
+///   through a channel in the same sentence — unless the reply is a warm transfer.
+/// - `dismissive`: talking down, a shrug, "sorry you feel that way", or making the customer the problem.
+/// - `jargon`: an internal term the customer did not use themselves.
+/// - `robotic`: canned or recited text weighing ``roboticThreshold`` or more, or a reply that
+///   repeats an earlier one.
+/// - `over_promise`: guarantees weighing ``promiseThreshold`` or more, or a commitment that
+///   offers something on the scenario's "cannot offer" list.
+/// - `policy_wall` is raised by ``FramingRule``.
+struct FlagRules {
+    static let roboticThreshold = 2.0
+    static let promiseThreshold = 2.0
+    static let repeatSimilarity = 0.8
+
+    struct Outcome {
+        var flags: Set<Flag> = []
+        var evidence: [Evidence] = []
+    }
+
+    static func judge(_ f: ReplyFeatures, context: ScoringContext, customerTokens: Set<String>,
+                      cannotOffer: [ReflectionProfile]) -> Outcome {
+        var out = Outcome()
+        func raise(_ flag: Flag, _ matches: [CueMatch], rule: String) {
+            guard !matches.isEmpty else { return }
+            out.flags.insert(flag)
+            for match in matches { out.evidence.append(f.evidence(match, flag: flag, rule: rule, effect: .minus)) }
+        }
+        raise(.blame, f.active(.blameOthers), rule: "flag.blame.others")
+        raise(.blame, f.active(.blameCustomer), rule: "flag.blame.customer")
+        raise(.dismissive, f.active(.talkDown), rule: "flag.dismissive.talking_down")
+        raise(.dismissive, f.active(.shrug), rule: "flag.dismissive.shrug")
+        raise(.dismissive, f.active(.sorryYouFeel), rule: "flag.dismissive.sorry_you_feel")
+        raise(.dismissive, f.active(.blameCustomer), rule: "flag.dismissive.customer_is_the_problem")
+
+        // Redirect.
+        if !f.has(.warmTransfer) {
+            raise(.redirect, f.active(.redirect), rule: "flag.redirect")
+            let channels = f.active(.redirectChannel)
+            for action in f.active(.redirectAction) {
+                let sentence = f.sentence(of: action)
+                if let channel = channels.first(where: { f.sentence(of: $0) == sentence }) {
+                    raise(.redirect, [action, channel], rule: "flag.redirect.channel")
+                }
+            }
+        }
+
+        // Jargon the customer did not use.
+        let jargon = f.active(.jargon).filter { match in
+            !(match.first..<match.end).allSatisfy { customerTokens.contains(f.tokens[$0].text) }
+        }
+        raise(.jargon, jargon, rule: "flag.jargon")
+
+        // Robotic.
+        if f.weight(.robotic) >= roboticThreshold {
+            raise(.robotic, f.active(.robotic), rule: "flag.robotic.canned")
+        }
+        if !out.flags.contains(.robotic), f.tokens.count >= 4 {
+            let mine = Set(f.tokens.map(\.text))
+            for earlier in context.earlierReplies {
+                let theirs = Set(Tokenizer.tokenize(earlier).tokens.map(\.text))
+                guard !theirs.isEmpty else { continue }
+                let similarity = Double(mine.intersection(theirs).count) / Double(mine.union(theirs).count)
+                if similarity >= repeatSimilarity {
+                    out.flags.insert(.robotic)
+                    out.evidence.append(f.evidence(first: 0, end: f.tokens.count, flag: .robotic,
+                                                   rule: "flag.robotic.repeated", effect: .minus))
+                    break
+                }
+            }
+        }
+
+        // Over-promising.
+        if f.weight(.promise) >= promiseThreshold {
+            raise(.overPromise, f.active(.promise), rule: "flag.over_promise.guarantee")
+        }
+        if !out.flags.contains(.overPromise), !cannotOffer.isEmpty {
+            let offering = f.active([.commitment, .fix, .offerLead, .promise, .impersonal, .callback])
+            let refusing = Set(f.matches.filter { $0.kind == .limitation || $0.kind == .policy || ($0.negated && $0.kind == .promise) }
+                .map { f.sentence(of: $0) })
+            for match in offering where !refusing.contains(f.sentence(of: match)) {
+                let sentence = f.sentence(of: match)
+                let range = f.tokens.indices.filter { f.tokens[$0].sentence == sentence }
+                guard let lower = range.first, let upper = range.last else { continue }
+                if cannotOffer.contains(where: { $0.overlap(tokens: f.tokens, range: lower..<(upper + 1), stopwords: f.cues.stopwords).score >= ReflectionProfile.threshold }) {
+                    out.flags.insert(.overPromise)
+                    out.evidence.append(f.evidence(first: lower, end: upper + 1, flag: .overPromise,
+                                                   rule: "flag.over_promise.cannot_offer", effect: .minus))
+                    break
+                }
+            }
+        }
+        return out
+    }
+}

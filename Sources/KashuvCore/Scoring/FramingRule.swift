@@ -1,0 +1,57 @@
+/// What-we-can-do framing, per the scoring guide (section 3 and clarification 5).
+///
+/// Level 2 needs a concrete fix or option that is not cancelled by a limitation stated after
+/// it; a limitation is fine when what can be done follows it ("I can't refund it, but what I
+/// can do is…"). A reply that ends on a limitation with nothing after it is level 0 and raises
+/// `policy_wall`. Everything else — vague offers, weak alternatives, neither refusing nor
+/// offering — is level 1.
+struct FramingRule {
+    static let weakKinds: Set<CueKind> = [
+        .weakAlternative, .vagueOffer, .tentative, .commitment, .impersonal, .callback, .redirect, .redirectAction,
+        .promise, .offerLead, .fix,
+    ]
+
+    struct Outcome {
+        var level: Int
+        var evidence: [Evidence]
+        var wall: Bool
+    }
+
+    static func judge(_ f: ReplyFeatures) -> Outcome {
+        var evidence: [Evidence] = []
+        // A fix counts as concrete unless it is only something the customer must go and do or buy.
+        let redirectSentences = Set(f.active([.redirect, .redirectAction]).map { f.sentence(of: $0) })
+        let weakSegments = Set(f.active(.weakAlternative).flatMap { m in (m.first..<m.end).map { f.tokens[$0].segment } })
+        let strong = f.active([.fix, .offerLead]).filter { match in
+            !redirectSentences.contains(f.sentence(of: match)) && !weakSegments.contains(f.tokens[match.first].segment)
+        }
+        let weak = f.active(weakKinds)
+        let limits = f.active([.limitation, .policy])
+        guard let lastLimit = limits.last else {
+            if let best = strong.last {
+                for match in strong { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.concrete_option", effect: .plus)) }
+                _ = best
+                return Outcome(level: 2, evidence: evidence, wall: false)
+            }
+            for match in weak { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.vague", effect: .plus)) }
+            return Outcome(level: 1, evidence: evidence, wall: false)
+        }
+        let limitClause = f.clause(of: lastLimit)
+        func after(_ match: CueMatch) -> Bool { match.first > lastLimit.first || f.clause(of: match) == limitClause }
+        for match in limits {
+            evidence.append(f.evidence(match, dimension: .framing, rule: match.kind == .policy ? "framing.policy" : "framing.limitation", effect: .minus))
+        }
+        let strongAfter = strong.filter(after)
+        if !strongAfter.isEmpty {
+            for match in strongAfter { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.limitation_then_option", effect: .plus)) }
+            return Outcome(level: 2, evidence: evidence, wall: false)
+        }
+        let weakAfter = weak.filter(after)
+        if !weakAfter.isEmpty {
+            for match in weakAfter { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.limitation_then_weak", effect: .plus)) }
+            return Outcome(level: 1, evidence: evidence, wall: false)
+        }
+        evidence.append(f.evidence(lastLimit, dimension: .framing, rule: "framing.ends_with_limitation", effect: .minus))
+        return Outcome(level: 0, evidence: evidence, wall: true)
+    }
+}

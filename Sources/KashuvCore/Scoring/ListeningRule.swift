@@ -1,0 +1,110 @@
+/// Active listening, per the scoring guide (section 1 and clarifications 1–3, 7).
+///
+/// Level 2 needs a specific reflection *and* one more listening act (feeling, apology,
+/// thanks, validation, a check of understanding). One act alone is level 1; a clarifying
+/// question is an act, an opener ("how can I help?") is not. Naming the customer's issue only
+/// inside an apology, a refusal, an offer or a question is no reflection.
+struct ListeningRule {
+    /// Cue kinds that make a segment something other than a reflection.
+    static let notReflection: Set<CueKind> = [
+        .apology, .commitment, .tentative, .impersonal, .callback, .fix, .offerLead, .vagueOffer, .weakAlternative,
+        .limitation, .policy, .blameOthers, .blameCustomer, .redirect, .redirectAction, .talkDown, .shrug,
+        .sorryYouFeel, .promise, .robotic, .opener, .choiceQuestion,
+    ]
+    /// Cue kinds that make a question something other than a clarifying question.
+    static let notClarifying: Set<CueKind> = [
+        .opener, .choiceQuestion, .commitment, .fix, .offerLead, .talkDown, .blameCustomer, .shrug, .redirectAction,
+        .redirect, .checkUnderstanding, .callback, .vagueOffer,
+    ]
+
+    struct Outcome {
+        var level: Int
+        var evidence: [Evidence]
+        var reflected: Bool
+        var generic: Bool
+    }
+
+    static func judge(_ f: ReplyFeatures, profile: ReflectionProfile, robotic: Bool) -> Outcome {
+        var evidence: [Evidence] = []
+        var acts = 0
+        // Generic acts: empathy, apology, thanks, validation.
+        var generic = false
+        for (kind, rule) in [(CueKind.empathy, "listening.empathy"), (.apology, "listening.apology"),
+                             (.thanks, "listening.thanks"), (.validation, "listening.validation")] {
+            for match in f.active(kind) {
+                generic = true
+                evidence.append(f.evidence(match, dimension: .listening, rule: rule, effect: .plus))
+            }
+        }
+        if generic { acts += 1 }
+        // Checking understanding, including a tag question ("…, right?").
+        var checked = false
+        for match in f.active(.checkUnderstanding) {
+            checked = true
+            evidence.append(f.evidence(match, dimension: .listening, rule: "listening.check", effect: .plus))
+        }
+        var tagSentences = Set<Int>()
+        for match in f.active(.tagQuestion) {
+            let sentence = f.sentence(of: match)
+            let isLast = match.end == f.tokens.count || f.tokens[match.end].sentence != sentence
+            guard isLast, sentence < f.text.sentenceCount, f.text.sentenceIsQuestion[sentence] else { continue }
+            checked = true
+            tagSentences.insert(sentence)
+            evidence.append(f.evidence(match, dimension: .listening, rule: "listening.check", effect: .plus))
+        }
+        if checked { acts += 1 }
+        // A genuine clarifying question.
+        var questionRanges: [Range<Int>] = []
+        var sentenceStart = 0
+        for index in 0...f.tokens.count {
+            if index == f.tokens.count || (index > sentenceStart && f.tokens[index].sentence != f.tokens[sentenceStart].sentence) {
+                if sentenceStart < index { questionRanges.append(sentenceStart..<index) }
+                sentenceStart = index
+            }
+        }
+        var asked = false
+        for range in questionRanges {
+            let sentence = f.tokens[range.lowerBound].sentence
+            guard f.text.sentenceIsQuestion[sentence], !tagSentences.contains(sentence), range.count >= 3,
+                  f.sentenceKinds[sentence].isDisjoint(with: notClarifying) else { continue }
+            if !f.matches.contains(where: { notClarifying.contains($0.kind) && f.sentence(of: $0) == sentence }) {
+                asked = true
+                evidence.append(f.evidence(first: range.lowerBound, end: range.upperBound, dimension: .listening,
+                                           rule: "listening.clarifying_question", effect: .plus))
+                break
+            }
+        }
+        if asked && !checked { acts += 1 }
+        for match in f.active([.opener]) {
+            evidence.append(f.evidence(match, dimension: .listening, rule: "listening.opener_not_question", effect: .minus))
+        }
+        // Specific reflection, segment by segment.
+        var reflected = false
+        if !robotic && !profile.isEmpty {
+            var segmentStart = 0
+            for index in 0...f.tokens.count {
+                let boundary = index == f.tokens.count || f.tokens[index].segment != f.tokens[segmentStart].segment
+                guard boundary else { continue }
+                defer { segmentStart = index }
+                guard segmentStart < index else { continue }
+                let segment = f.tokens[segmentStart].segment
+                let sentence = f.tokens[segmentStart].sentence
+                if f.text.sentenceIsQuestion[sentence] && !tagSentences.contains(sentence) { continue }
+                if !f.segmentKinds[segment].isDisjoint(with: notReflection) { continue }
+                let overlap = profile.overlap(tokens: f.tokens, range: segmentStart..<index, stopwords: f.cues.stopwords)
+                if overlap.score >= ReflectionProfile.threshold, let first = overlap.matched.first, let last = overlap.matched.last {
+                    reflected = true
+                    evidence.append(f.evidence(first: first, end: last + 1, dimension: .listening,
+                                               rule: "listening.reflection", effect: .plus))
+                }
+            }
+        }
+        let level: Int
+        if reflected {
+            level = acts >= 1 ? 2 : 1
+        } else {
+            level = acts >= 1 ? 1 : 0
+        }
+        return Outcome(level: level, evidence: evidence, reflected: reflected, generic: generic || checked || asked)
+    }
+}

@@ -1,0 +1,54 @@
+/// Ownership, per the scoring guide (section 2 and clarifications 1, 4, 6, 8).
+///
+/// Level 2 is a first-person commitment with a concrete follow-through (a time or "now" in
+/// the same sentence), or a first-person promise to come back to the customer. An apology,
+/// a commitment without follow-through, a tentative or impersonal one is level 1.
+struct OwnershipRule {
+    struct Outcome {
+        var level: Int
+        var evidence: [Evidence]
+        var committed: Bool
+        var concrete: Bool
+    }
+
+    static func judge(_ f: ReplyFeatures) -> Outcome {
+        var evidence: [Evidence] = []
+        var level = 0
+        let apologies = f.active(.apology)
+        for match in apologies {
+            evidence.append(f.evidence(match, dimension: .ownership, rule: "ownership.apology", effect: .plus))
+        }
+        if !apologies.isEmpty { level = 1 }
+        let commitments = f.active([.commitment, .offerLead])
+        let times = f.active(.time)
+        let fixes = f.active(.fix)
+        var concrete = false
+        for commitment in commitments {
+            let sentence = f.sentence(of: commitment)
+            evidence.append(f.evidence(commitment, dimension: .ownership, rule: "ownership.commitment", effect: .plus))
+            if let time = times.first(where: { f.sentence(of: $0) == sentence }) {
+                concrete = true
+                evidence.append(f.evidence(time, dimension: .ownership, rule: "ownership.follow_through", effect: .plus))
+            }
+            _ = fixes
+        }
+        for callback in f.active(.callback) {
+            concrete = true
+            evidence.append(f.evidence(callback, dimension: .ownership, rule: "ownership.callback", effect: .plus))
+        }
+        for (kind, rule) in [(CueKind.tentative, "ownership.tentative"), (.impersonal, "ownership.impersonal"),
+                             (.promise, "ownership.promise")] {
+            for match in f.active(kind) {
+                level = max(level, 1)
+                evidence.append(f.evidence(match, dimension: .ownership, rule: rule, effect: .plus))
+            }
+        }
+        if !commitments.isEmpty { level = max(level, 1) }
+        if concrete { level = 2 }
+        for match in f.active(.sorryYouFeel) {
+            level = 0
+            evidence.append(f.evidence(match, dimension: .ownership, rule: "ownership.sorry_you_feel", effect: .minus))
+        }
+        return Outcome(level: level, evidence: evidence, committed: !commitments.isEmpty, concrete: concrete)
+    }
+}

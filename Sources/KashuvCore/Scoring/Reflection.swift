@@ -1,0 +1,78 @@
+/// What the customer said, as content a reflection can pick up.
+///
+/// Built from the customer's line and, inside a scenario, its listed facts. A reply reflects
+/// when a segment of it repeats enough of that content in the trainee's words: each shared
+/// content word counts 1, each shared number, amount or duration counts 2 (``threshold`` 2).
+struct ReflectionProfile: Sendable {
+    /// The score a segment needs to count as a reflection.
+    static let threshold = 2
+    /// The weight of a shared number, amount or duration.
+    static let numberWeight = 2
+
+    private var keys = Set<String>()
+    private var numbers = Set<String>()
+
+    /// Whether there is anything to reflect.
+    var isEmpty: Bool { keys.isEmpty && numbers.isEmpty }
+
+    init(texts: [String], stopwords: Set<String>) {
+        for text in texts {
+            for token in Tokenizer.tokenize(text).tokens {
+                if let number = Self.number(token) { numbers.insert(number); continue }
+                guard Self.isContent(token, stopwords: stopwords) else { continue }
+                for key in Self.keys(of: token) { keys.insert(key) }
+            }
+        }
+    }
+
+    /// The tokens (indices) in `range` that share content with the customer, and their score.
+    func overlap(tokens: [Token], range: Range<Int>, stopwords: Set<String>) -> (score: Int, matched: [Int]) {
+        var score = 0
+        var matched: [Int] = []
+        var seen = Set<String>()
+        for index in range {
+            let token = tokens[index]
+            if let number = Self.number(token) {
+                if numbers.contains(number), seen.insert("#" + number).inserted {
+                    score += Self.numberWeight
+                    matched.append(index)
+                }
+                continue
+            }
+            guard Self.isContent(token, stopwords: stopwords) else { continue }
+            let tokenKeys = Self.keys(of: token)
+            if let key = tokenKeys.first(where: keys.contains) {
+                if seen.insert(key).inserted { score += 1 }
+                matched.append(index)
+            }
+        }
+        return (score, matched)
+    }
+
+    static func number(_ token: Token) -> String? {
+        switch token.kind {
+        case .number: return NumberWords.canonical(token.text)
+        case .mixed:
+            let digits = token.text.unicodeScalars.prefix { Tokenizer.isDigit($0) }
+            return digits.isEmpty ? nil : String(String.UnicodeScalarView(digits))
+        default: return NumberWords.value(of: token.text, kind: token.kind)
+        }
+    }
+
+    static func isContent(_ token: Token, stopwords: Set<String>) -> Bool {
+        let length = token.text.unicodeScalars.count
+        guard length >= 3, !stopwords.contains(token.text) else { return false }
+        if token.kind == .hebrew {
+            for rest in HebrewPrefixes.splits(token.text) where stopwords.contains(rest) { return false }
+        }
+        return true
+    }
+
+    static func keys(of token: Token) -> [String] {
+        switch token.kind {
+        case .hebrew: return WordStems.hebrewKeys(token.text)
+        case .latin: return [WordStems.englishStem(token.text)]
+        default: return [token.text]
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// Everything the rules read about one reply: its tokens, the cues found and their places.
+struct ReplyFeatures {
+    let text: TokenizedText
+    let matches: [CueMatch]
+    let language: Language
+    let cues: CueMatcher
+    /// For each segment, the kinds of every cue touching it (negated ones included).
+    let segmentKinds: [Set<CueKind>]
+    /// For each sentence, the kinds of every cue in it that is not negated.
+    let sentenceKinds: [Set<CueKind>]
+
+    init(text: TokenizedText, matches: [CueMatch], language: Language, cues: CueMatcher) {
+        self.text = text
+        self.matches = matches
+        self.language = language
+        self.cues = cues
+        var segments = [Set<CueKind>](repeating: [], count: text.segmentCount)
+        var sentences = [Set<CueKind>](repeating: [], count: text.sentenceCount)
+        for match in matches {
+            for index in match.first..<match.end {
+                segments[text.tokens[index].segment].insert(match.kind)
+            }
+            if !match.negated { sentences[text.tokens[match.first].sentence].insert(match.kind) }
+        }
+        segmentKinds = segments
+        sentenceKinds = sentences
+    }
+
+    var tokens: [Token] { text.tokens }
+
+    /// The matches of a kind that no negator cancels.
+    func active(_ kind: CueKind) -> [CueMatch] {
+        matches.filter { $0.kind == kind && !$0.negated }
+    }
+
+    /// The matches of any of these kinds that no negator cancels.
+    func active(_ kinds: Set<CueKind>) -> [CueMatch] {
+        matches.filter { kinds.contains($0.kind) && !$0.negated }
+    }
+
+    /// Whether any match of a kind is active.
+    func has(_ kind: CueKind) -> Bool {
+        matches.contains { $0.kind == kind && !$0.negated }
+    }
+
+    /// The total weight of active matches of a kind.
+    func weight(_ kind: CueKind) -> Double {
+        matches.reduce(0) { $0 + ($1.kind == kind && !$1.negated ? $1.weight : 0) }
+    }
+
+    func sentence(of match: CueMatch) -> Int { tokens[match.first].sentence }
+    func clause(of match: CueMatch) -> Int { tokens[match.first].clause }
+
+    /// Original offsets of a token range.
+    func span(_ first: Int, _ end: Int) -> (start: Int, end: Int) {
+        (tokens[first].start, tokens[end - 1].end)
+    }
+
+    /// The reply's text as typed over a token range.
+    func typed(_ first: Int, _ end: Int) -> String {
+        let span = span(first, end)
+        return text.normalized.originalText(from: span.start, to: span.end)
+    }
+
+    /// Evidence for a match.
+    func evidence(_ match: CueMatch, dimension: Dimension? = nil, flag: Flag? = nil, rule: String,
+                  effect: Evidence.Effect) -> Evidence {
+        let span = span(match.first, match.end)
+        return Evidence(dimension: dimension, flag: flag, start: span.start, end: span.end,
+                        text: text.normalized.originalText(from: span.start, to: span.end), rule: rule, effect: effect)
+    }
+
+    /// Evidence for a token range.
+    func evidence(first: Int, end: Int, dimension: Dimension? = nil, flag: Flag? = nil, rule: String,
+                  effect: Evidence.Effect) -> Evidence {
+        let span = span(first, end)
+        return Evidence(dimension: dimension, flag: flag, start: span.start, end: span.end,
+                        text: text.normalized.originalText(from: span.start, to: span.end), rule: rule, effect: effect)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// The explainable scorer: levels, flags, evidence and advice for one trainee reply.
+///
+/// It applies the coach's scoring guide with phrase lists from a ``CueBook`` (data a coach
+/// can read and extend) and measures reflection against the customer's line and the
+/// scenario's facts. Cue tables are compiled once in `init`; ``score(_:context:)`` is pure
+/// and safe to call from many threads.
+public struct ReplyScorer: Sendable, ReplyScoring {
+    private let matchers: [Language: CueMatcher]
+
+    /// Creates a scorer from a cue book (compiles its tables once).
+    public init(cues: CueBook) {
+        var matchers: [Language: CueMatcher] = [:]
+        for language in Language.allCases { matchers[language] = CueMatcher(book: cues, language: language) }
+        self.matchers = matchers
+    }
+
+    /// A scorer with the default cues from `Trainers/default/cues/` and any extra cue files
+    /// (or folders) a trainer profile names.
+    ///
+    /// - Parameter folder: the default cue folder; found with ``CueLocation`` when `nil`.
+    public static func loadDefault(extraCueFiles: [URL] = [], folder: URL? = nil) throws -> ReplyScorer {
+        ReplyScorer(cues: try CueBook.loadDefault(extraFiles: extraCueFiles, folder: folder))
+    }
+
+    /// Scores a reply given what the scorer knows about the moment it answers.
+    public func score(_ reply: String, context: ScoringContext) -> ScoreResult {
+        let fallback = context.customerLine.map { LanguageDetector.detect($0) } ?? .hebrew
+        let language = context.language ?? LanguageDetector.detect(reply, fallback: fallback)
+        guard let matcher = matchers[language] else {
+            return ScoreResult(language: language, levels: Levels(listening: 0, ownership: 0, framing: 0),
+                               rated: context.rated, flags: [], evidence: [], advice: [])
+        }
+        let text = Tokenizer.tokenize(reply)
+        let (matches, _) = matcher.matches(in: text.tokens)
+        let features = ReplyFeatures(text: text, matches: matches, language: language, cues: matcher)
+
+        let customerTexts = [context.customerLine].compactMap { $0 } + context.facts
+        let profile = ReflectionProfile(texts: customerTexts, stopwords: matcher.stopwords)
+        let customerTokens = Set(customerTexts.flatMap { Tokenizer.tokenize($0).tokens.map(\.text) })
+        let cannotOffer = context.cannotOffer.map { ReflectionProfile(texts: [$0], stopwords: matcher.stopwords) }
+
+        var flagOutcome = FlagRules.judge(features, context: context, customerTokens: customerTokens, cannotOffer: cannotOffer)
+        let listening = ListeningRule.judge(features, profile: profile, robotic: flagOutcome.flags.contains(.robotic))
+        let ownership = OwnershipRule.judge(features)
+        let framing = FramingRule.judge(features)
+        if framing.wall {
+            flagOutcome.flags.insert(.policyWall)
+            for item in framing.evidence where item.rule == "framing.ends_with_limitation" || item.rule == "framing.policy" {
+                var flagged = item
+                flagged.dimension = nil
+                flagged.flag = .policyWall
+                flagged.rule = "flag.policy_wall"
+                flagOutcome.evidence.append(flagged)
+            }
+        }
+
+        var levels = Levels(listening: listening.level, ownership: ownership.level, framing: framing.level)
+        var evidence = listening.evidence + ownership.evidence + framing.evidence
+        // Promises count as a (capped) commitment and a (capped) door.
+        if flagOutcome.flags.contains(.overPromise) {
+            levels.ownership = max(levels.ownership, 1)
+            levels.framing = max(levels.framing, 1)
+        }
+        let flags = flagOutcome.flags.sorted()
+        for flag in flags {
+            for (dimension, cap) in flag.cap.sorted(by: { $0.key < $1.key }) where levels[dimension] > cap {
+                levels[dimension] = cap
+                // The cap points at the words that raised the flag.
+                let source = flagOutcome.evidence.first { $0.flag == flag }
+                evidence.append(Evidence(dimension: dimension, start: source?.start ?? 0, end: source?.end ?? 0,
+                                         text: source?.text ?? "", rule: "cap.\(flag.rawValue)", effect: .minus))
+            }
+        }
+        evidence += flagOutcome.evidence
+        evidence = Self.deduplicated(evidence)
+
+        let advice = Advice.make(Advice.Input(
+            language: language, levels: levels, rated: context.rated, flags: Set(flags), evidence: evidence,
+            reflected: listening.reflected, listeningActs: listening.generic, committed: ownership.committed,
+            customerDetail: context.customerLine.flatMap { Self.detail(of: $0) }))
+        return ScoreResult(language: language, levels: levels, rated: context.rated, flags: flags,
+                           evidence: evidence, advice: advice)
+    }
+
+    static func deduplicated(_ evidence: [Evidence]) -> [Evidence] {
+        var seen = Set<Evidence>()
+        return evidence.filter { seen.insert($0).inserted }
+    }
+
+    /// A concrete detail of the customer's line to suggest reflecting: its first number and
+    /// the word after it ("45 דקות", "$35 late"), as typed.
+    static func detail(of line: String) -> String? {
+        let text = Tokenizer.tokenize(line)
+        guard let index = text.tokens.firstIndex(where: { $0.kind == .number }) else { return nil }
+        var end = index + 1
+        if end < text.tokens.count, text.tokens[end].sentence == text.tokens[index].sentence, text.tokens[end].kind != .number {
+            end += 1
+        }
+        return text.normalized.originalText(from: text.tokens[index].start, to: text.tokens[end - 1].end)
+    }
+}
