@@ -1,0 +1,299 @@
+import Foundation
+import Yams
+
+/// Checks facilitators' files — scenarios, trainer profiles and workshop plans — and reports
+/// every problem with its file, line and a documented code (`docs/diagnostics.md`).
+///
+/// ```swift
+/// let report = ScenarioValidator().validate(paths: ["Scenarios", "Trainers"])
+/// for diagnostic in report.diagnostics { print(diagnostic) }
+/// ```
+///
+/// Each file goes through four stages, and a stage runs only when the one before it found
+/// nothing: reading the bytes safely, parsing the YAML, checking its shape (types, keys,
+/// names, ranges), then the checks that need the whole file (the dialogue graph, language,
+/// test plan). Across files it checks that scenario ids are unique and that workshop plans
+/// name scenarios that exist. Any input, however hostile, gets diagnostics, never a crash.
+public struct ScenarioValidator: Sendable {
+    /// How much the validator reads.
+    public var limits: ValidationLimits
+
+    /// Creates a validator.
+    public init(limits: ValidationLimits = ValidationLimits()) {
+        self.limits = limits
+    }
+
+    /// What a run found.
+    public struct Report: Sendable {
+        /// Every problem, grouped by file in the order the files were checked, by line within a file.
+        public var diagnostics: [Diagnostic]
+        /// How many files were checked.
+        public var filesChecked: Int
+        /// The scenarios from files that have no problems, sorted by id.
+        public var scenarios: [Scenario]
+
+        /// Whether everything checked is valid.
+        public var isValid: Bool { diagnostics.isEmpty }
+    }
+
+    /// The kinds of file the validator knows.
+    enum FileKind: Sendable, Hashable {
+        case scenario, trainerProfile, workshopPlan, cueBook
+    }
+
+    /// What checking one file found.
+    struct FileOutcome: Sendable {
+        var path: String
+        var kind: FileKind?
+        var diagnostics: [Diagnostic] = []
+        var scenario: Scenario?
+        var idLocation: LineColumn?
+        var plannedScenarios: [(id: String, location: LineColumn?)] = []
+    }
+
+    /// Checks files and folders (folders are searched for `.yaml`/`.yml` files, recursively).
+    public func validate(paths: [String]) -> Report {
+        var outcomes: [FileOutcome] = []
+        for path in paths {
+            let found = files(at: path)
+            if found.isEmpty {
+                outcomes.append(FileOutcome(path: path, diagnostics: [Diagnostic(
+                    .emptyFolder, path: path, "the folder holds no .yaml files",
+                    hint: "scenarios are .yaml files; check that this is the folder you meant"
+                )]))
+            }
+            for file in found {
+                outcomes.append(Self.kind(fromPath: file) == .cueBook ? check(cueFile: file) : check(file: file))
+            }
+        }
+        crossCheck(&outcomes)
+        let scenarios = outcomes.filter(\.diagnostics.isEmpty).compactMap(\.scenario).sorted { $0.id < $1.id }
+        let diagnostics = outcomes.flatMap { outcome in
+            outcome.diagnostics.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
+        }
+        let checked = outcomes.filter { outcome in
+            !outcome.diagnostics.contains { [.pathNotFound, .emptyFolder].contains($0.knownCode) }
+        }.count
+        return Report(diagnostics: diagnostics, filesChecked: checked, scenarios: scenarios)
+    }
+
+    /// Checks one file on its own (no cross-file checks).
+    func check(file path: String) -> FileOutcome {
+        let text: YAMLSource.Text
+        switch YAMLSource.read(path: path, limits: limits) {
+        case .failure(let diagnostic): return FileOutcome(path: path, diagnostics: [diagnostic])
+        case .success(let read): text = read
+        }
+        let limits = self.limits
+        return LargeStackThread.run { Self.check(text, limits: limits) }
+    }
+
+    /// Checks a cue file (under a `cues/` folder): read safely here, then handed to the
+    /// scorer's ``CueBookValidator``, which owns the cue format and its codes (KS0500–KS0599).
+    func check(cueFile path: String) -> FileOutcome {
+        switch YAMLSource.read(path: path, limits: limits) {
+        case .failure(let diagnostic):
+            return FileOutcome(path: path, kind: .cueBook, diagnostics: [diagnostic])
+        case .success(let text):
+            let diagnostics = LargeStackThread.run { CueBookValidator.validate(yaml: text.text, path: path) }
+            return FileOutcome(path: path, kind: .cueBook, diagnostics: diagnostics)
+        }
+    }
+
+    /// Parses and checks text that passed the byte-level checks. Recurses per YAML level: runs on a large stack.
+    static func check(_ text: YAMLSource.Text, limits: ValidationLimits) -> FileOutcome {
+        let path = text.path
+        var outcome = FileOutcome(path: path)
+        let root: Node
+        switch YAMLSource.compose(text, limits: limits) {
+        case .failure(let diagnostic):
+            outcome.diagnostics = [diagnostic]
+            return outcome
+        case .success(let node): root = node
+        }
+        let kind = kind(fromPath: path) ?? kind(fromContent: root)
+        outcome.kind = kind
+        let shapeChecker = YAMLShapeChecker(path: path)
+        switch kind {
+        case .cueBook:
+            outcome.diagnostics = CueBookValidator.validate(yaml: text.text, path: path)
+        case .scenario:
+            let hasTestPlanKey = root.node(at: [.key("test_plan")]) != nil
+            outcome.diagnostics = shapeChecker.check(root, against: .scenario)
+            outcome.idLocation = root.location(of: [.key("id")])
+            guard outcome.diagnostics.isEmpty else { return outcome }
+            // A missing plan is reported by the scenario checks (KS0037), so decode as if it were empty.
+            var decodable = root
+            if !hasTestPlanKey, case .mapping(let mapping) = root {
+                decodable = Node(Array(mapping.map { ($0.key, $0.value) }) + [(Node("test_plan"), Node([Node]()))])
+            }
+            switch decode(Scenario.self, from: decodable, path: path) {
+            case .failure(let diagnostic): outcome.diagnostics = [diagnostic]
+            case .success(let scenario):
+                outcome.scenario = scenario
+                outcome.diagnostics = ScenarioChecks(path: path, scenario: scenario, root: root, hasTestPlanKey: hasTestPlanKey).run()
+            }
+        case .trainerProfile:
+            outcome.diagnostics = shapeChecker.check(root, against: .trainerProfile)
+            guard outcome.diagnostics.isEmpty else { return outcome }
+            switch decode(TrainerProfile.self, from: root, path: path) {
+            case .failure(let diagnostic): outcome.diagnostics = [diagnostic]
+            case .success(let profile): outcome.diagnostics = TrainersChecks(path: path, root: root).check(profile)
+            }
+        case .workshopPlan:
+            outcome.diagnostics = shapeChecker.check(root, against: .workshopPlan)
+            guard outcome.diagnostics.isEmpty else { return outcome }
+            switch decode(WorkshopPlan.self, from: root, path: path) {
+            case .failure(let diagnostic): outcome.diagnostics = [diagnostic]
+            case .success(let plan):
+                outcome.diagnostics = TrainersChecks(path: path, root: root).check(plan)
+                outcome.plannedScenarios = plan.scenarios.enumerated().map { index, id in
+                    (id, root.location(of: [.key("scenarios"), .index(index)]))
+                }
+            }
+        }
+        return outcome
+    }
+
+    /// Decodes a value, mapping a decoding error's key path back to the line of the offending node.
+    static func decode<Value: Decodable>(_ type: Value.Type, from root: Node, path: String) -> Result<Value, Diagnostic> {
+        do {
+            return .success(try YAMLDecoder().decode(type, from: root))
+        } catch let error as DecodingError {
+            let (codingPath, message): ([any CodingKey], String) = switch error {
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                (context.codingPath, context.debugDescription)
+            case .keyNotFound(let key, let context):
+                (context.codingPath, "no value for `\(key.stringValue)`")
+            @unknown default:
+                ([], "\(error)")
+            }
+            let keyPath = codingPath.map { key in key.intValue.map(YAMLPathComponent.index) ?? .key(key.stringValue) }
+            return .failure(Diagnostic(
+                .wrongType, path: path, at: root.location(of: keyPath),
+                "`\(keyPath.dotted)` cannot be read: \(message)",
+                hint: "compare this value with the format in docs/scenario-format.md"
+            ))
+        } catch {
+            return .failure(Diagnostic(
+                .wrongType, path: path, at: root.location, "the file cannot be read: \(error)",
+                hint: "compare the file with the format in docs/scenario-format.md"
+            ))
+        }
+    }
+
+    // MARK: Across files
+
+    /// Scenario ids unique across the library; workshop plans naming scenarios that exist.
+    func crossCheck(_ outcomes: inout [FileOutcome]) {
+        var firstFileWithID: [String: String] = [:]
+        for index in outcomes.indices {
+            guard let scenario = outcomes[index].scenario else { continue }
+            if let first = firstFileWithID[scenario.id] {
+                outcomes[index].diagnostics.append(Diagnostic(
+                    .duplicateScenarioID, path: outcomes[index].path, at: outcomes[index].idLocation,
+                    "scenario id `\(scenario.id)` is already used by \(first)",
+                    hint: "give every scenario its own id, such as `\(scenario.language.rawValue)-\(scenario.category.rawValue)-<slug>`"
+                ))
+            } else {
+                firstFileWithID[scenario.id] = outcomes[index].path
+            }
+        }
+        var known = Set(firstFileWithID.keys)
+        var searchedLibraries: Set<String> = []
+        for index in outcomes.indices where !outcomes[index].plannedScenarios.isEmpty {
+            let planned = outcomes[index].plannedScenarios
+            if planned.contains(where: { !known.contains($0.id) }),
+               let library = Self.libraryFolder(near: outcomes[index].path), searchedLibraries.insert(library).inserted {
+                known.formUnion(scenarioIDs(in: library))
+            }
+            for (id, location) in planned where !known.contains(id) {
+                let suggestion = SpellingSuggestion.closest(to: id, in: known.sorted())
+                outcomes[index].diagnostics.append(Diagnostic(
+                    .unknownScenarioInPlan, path: outcomes[index].path, at: location,
+                    "the plan names scenario `\(id)`, which is not in the library",
+                    hint: (suggestion.map { "did you mean `\($0)`? " } ?? "") + "`kashuv scenarios` lists the ids in the library"
+                ))
+            }
+        }
+    }
+
+    /// The `Scenarios` folder of the library a Trainers file belongs to: the nearest folder
+    /// above the file that has one.
+    static func libraryFolder(near path: String) -> String? {
+        var folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = folder.appendingPathComponent("Scenarios")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return candidate.path
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        return nil
+    }
+
+    /// The ids of the valid scenarios in a folder (problems there are reported when that folder is validated).
+    func scenarioIDs(in folder: String) -> Set<String> {
+        Set(files(at: folder).compactMap { file -> String? in
+            guard Self.kind(fromPath: file) == nil, case .success(let text) = YAMLSource.read(path: file, limits: limits) else {
+                return nil
+            }
+            let limits = self.limits
+            return LargeStackThread.run {
+                guard case .success(let root) = YAMLSource.compose(text, limits: limits), Self.kind(fromContent: root) == .scenario else {
+                    return nil
+                }
+                return root.node(at: [.key("id")])?.string
+            }
+        })
+    }
+
+    // MARK: Finding and classifying files
+
+    /// The files a path stands for: itself, or the YAML files under a folder (sorted, hidden ones left out).
+    func files(at path: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        let looksLikeFile = path.hasSuffix(".yaml") || path.hasSuffix(".yml")
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue, !looksLikeFile else {
+            return [path] // a folder named like a YAML file is reported as a folder where a file is expected
+        }
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [path] }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
+            let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue {
+                enumerator.skipDescendants() // reported as a folder where a file is expected
+            }
+            found.append(full)
+        }
+        return found.sorted()
+    }
+
+    /// The kind a file's location says it is: under a `cues` folder, named `profile.yaml`,
+    /// or in a `plans` folder. `nil` when the location does not say.
+    static func kind(fromPath path: String) -> FileKind? {
+        let components = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        let name = components.last ?? ""
+        if components.dropLast().contains("cues") { return .cueBook }
+        if name == "profile.yaml" || name == "profile.yml" { return .trainerProfile }
+        if components.dropLast().last == "plans" { return .workshopPlan }
+        return nil
+    }
+
+    /// The kind a file's keys say it is: a plan has `scenarios`, a profile `weights` or
+    /// `feedback_language`; anything else is read as a scenario.
+    static func kind(fromContent root: Node) -> FileKind {
+        guard case .mapping(let mapping) = root else { return .scenario }
+        let keys = Set(mapping.keys.compactMap(\.string))
+        if keys.contains("turns") { return .scenario }
+        if keys.contains("scenarios") { return .workshopPlan }
+        if keys.contains("weights") || keys.contains("feedback_language") || keys.contains("pass_thresholds") { return .trainerProfile }
+        return .scenario
+    }
+}
