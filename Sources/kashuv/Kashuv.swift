@@ -7,6 +7,9 @@ struct Kashuv: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kashuv",
         abstract: "Practise difficult customer-service conversations (Hebrew and English).",
-        subcommands: []
+        subcommands: [
+            ValidateCommand.self,
+            ScenariosCommand.self,
+        ]
     )
 }

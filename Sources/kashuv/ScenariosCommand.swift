@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import KashuvCore
+
+/// `kashuv scenarios`: lists the scenario library, for people or as JSON for workshop scripts.
+struct ScenariosCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scenarios",
+        abstract: "List the scenarios in the library.",
+        discussion: """
+            Only scenarios that pass `kashuv validate` are listed; the others are named on \
+            standard error. The JSON form is an array of objects with id, language, category, \
+            title, turns, endings and persona.
+            """
+    )
+
+    /// How the list is printed.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        /// A table for people.
+        case text
+        /// A JSON array for scripts.
+        case json
+    }
+
+    @Option(help: "How to print the list.")
+    var format: Format = .text
+
+    @Option(help: ArgumentHelp(
+        "The scenario folder to list.", discussion: "Default: Scenarios in the library (KASHUV_HOME, the current directory, or the package of the executable).",
+        valueName: "dir"
+    ))
+    var folder: String?
+
+    func run() throws {
+        let folder = folder.map { URL(fileURLWithPath: $0) } ?? LibraryLocation.scenariosFolder()
+        let report = ScenarioValidator().validate(paths: [folder.path])
+        let brokenFiles = Set(report.diagnostics.map(\.path)).sorted()
+        for file in brokenFiles {
+            FileHandle.standardError.write(Data("kashuv scenarios: left out \(file): run `kashuv validate \(file)`\n".utf8))
+        }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let listing = report.scenarios.map(ScenarioListing.init)
+            print(String(decoding: try encoder.encode(listing), as: UTF8.self))
+        case .text:
+            print(Self.table(report.scenarios))
+        }
+    }
+
+    /// The scenarios as aligned columns: id, category, language, turns, endings, title.
+    static func table(_ scenarios: [Scenario]) -> String {
+        let header = ["ID", "CATEGORY", "LANG", "TURNS", "ENDINGS", "TITLE"]
+        let rows = scenarios.map { scenario in
+            [scenario.id, scenario.category.rawValue, scenario.language.rawValue,
+             String(scenario.turns.count), String(scenario.endings.count), scenario.title]
+        }
+        let widths = (0..<header.count - 1).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        let lines = ([header] + rows).map { row in
+            row.enumerated().map { column, cell in
+                column < widths.count ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0) : cell
+            }.joined(separator: "  ")
+        }
+        let summary = "\(scenarios.count) scenarios"
+        return (lines + [summary]).joined(separator: "\n")
+    }
+}
+
+/// One scenario in `kashuv scenarios --format json`.
+struct ScenarioListing: Encodable {
+    /// The scripted customer, as listed.
+    struct Persona: Encodable {
+        var name: String
+        var background: String
+        var mood: Int
+    }
+
+    var id: String
+    var language: String
+    var category: String
+    var title: String
+    var turns: Int
+    var endings: Int
+    var persona: Persona
+
+    init(_ scenario: Scenario) {
+        id = scenario.id
+        language = scenario.language.rawValue
+        category = scenario.category.rawValue
+        title = scenario.title
+        turns = scenario.turns.count
+        endings = scenario.endings.count
+        persona = Persona(name: scenario.customer.name, background: scenario.customer.background, mood: scenario.customer.mood)
+    }
+}

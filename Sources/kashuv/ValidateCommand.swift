@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import KashuvCore
+
+/// `kashuv validate [PATH ...]`: checks scenarios, trainer profiles and workshop plans.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check scenario and Trainers files and explain every problem.",
+        discussion: """
+            Exits 0 when every file is valid. Otherwise prints one diagnostic per problem on \
+            standard error, as PATH:LINE:COL: error[KS0000]: message, followed by a hint line and, \
+            at the end, a summary; then exits 1. The codes are explained in docs/diagnostics.md.
+            """
+    )
+
+    @Argument(help: ArgumentHelp(
+        "Files or folders to check (folders are searched for .yaml files).",
+        discussion: "Default: Scenarios and Trainers in the current directory, else in the library found through KASHUV_HOME."
+    ))
+    var paths: [String] = []
+
+    func run() throws {
+        let report = ScenarioValidator().validate(paths: paths.isEmpty ? Self.defaultPaths() : paths)
+        var standardError = StandardErrorStream()
+        for diagnostic in report.diagnostics {
+            print(diagnostic, to: &standardError)
+        }
+        let files = report.filesChecked == 1 ? "1 file" : "\(report.filesChecked) files"
+        if report.isValid {
+            print("kashuv validate: \(files) checked, no problems")
+        } else {
+            let problems = report.diagnostics.count == 1 ? "1 problem" : "\(report.diagnostics.count) problems"
+            let badFiles = Set(report.diagnostics.map(\.path)).count
+            print("kashuv validate: \(files) checked, \(problems) in \(badFiles == 1 ? "1 file" : "\(badFiles) files")", to: &standardError)
+            throw ExitCode.failure
+        }
+    }
+
+    /// `Scenarios` and `Trainers` in the current directory when either is there; otherwise the library's own.
+    static func defaultPaths() -> [String] {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: "Scenarios") || fileManager.fileExists(atPath: "Trainers") {
+            return ["Scenarios", "Trainers"]
+        }
+        return [LibraryLocation.scenariosFolder().path, LibraryLocation.trainersFolder().path]
+    }
+}
+
+/// Standard error as a `TextOutputStream`, for `print(_:to:)`.
+private struct StandardErrorStream: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}
