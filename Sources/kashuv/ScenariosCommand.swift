@@ -34,9 +34,16 @@ struct ScenariosCommand: ParsableCommand {
     func run() throws {
         let folder = folder.map { URL(fileURLWithPath: $0) } ?? LibraryLocation.scenariosFolder()
         let report = ScenarioValidator().validate(paths: [folder.path])
-        let brokenFiles = Set(report.diagnostics.map(\.path)).sorted()
-        for file in brokenFiles {
-            FileHandle.standardError.write(Data("kashuv scenarios: left out \(file): run `kashuv validate \(file)`\n".utf8))
+        let folderProblems = report.diagnostics.filter { $0.path == folder.path }
+        if !folderProblems.isEmpty {
+            // No library there at all (missing, a file, or no YAML files): say so and fail.
+            for diagnostic in folderProblems { Self.printError("\(diagnostic)") }
+            throw ExitCode.failure
+        }
+        var firstProblem: [String: Diagnostic] = [:]
+        for diagnostic in report.diagnostics where firstProblem[diagnostic.path] == nil { firstProblem[diagnostic.path] = diagnostic }
+        for (file, diagnostic) in firstProblem.sorted(by: { $0.key < $1.key }) {
+            Self.printError("kashuv scenarios: left out \(file) (error[\(diagnostic.code)]: \(diagnostic.message)); run `kashuv validate \(file)`")
         }
         switch format {
         case .json:
@@ -47,6 +54,10 @@ struct ScenariosCommand: ParsableCommand {
         case .text:
             print(Self.table(report.scenarios))
         }
+    }
+
+    private static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     /// The scenarios as aligned columns: id, category, language, turns, endings, title.
@@ -62,7 +73,7 @@ struct ScenariosCommand: ParsableCommand {
                 column < widths.count ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0) : cell
             }.joined(separator: "  ")
         }
-        let summary = "\(scenarios.count) scenarios"
+        let summary = scenarios.count == 1 ? "1 scenario" : "\(scenarios.count) scenarios"
         return (lines + [summary]).joined(separator: "\n")
     }
 }

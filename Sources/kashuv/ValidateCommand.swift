@@ -37,13 +37,15 @@ struct ValidateCommand: ParsableCommand {
         }
     }
 
-    /// `Scenarios` and `Trainers` in the current directory when either is there; otherwise the library's own.
+    /// `Scenarios` and `Trainers` in the current directory, those of them that exist; when neither
+    /// does, the library's own (see `LibraryLocation`). A missing library is reported, not skipped.
     static func defaultPaths() -> [String] {
-        let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: "Scenarios") || fileManager.fileExists(atPath: "Trainers") {
-            return ["Scenarios", "Trainers"]
-        }
-        return [LibraryLocation.scenariosFolder().path, LibraryLocation.trainersFolder().path]
+        let exists = { (path: String) in FileManager.default.fileExists(atPath: path) }
+        let here = ["Scenarios", "Trainers"].filter(exists)
+        if !here.isEmpty { return here }
+        let library = [LibraryLocation.scenariosFolder().path, LibraryLocation.trainersFolder().path]
+        let found = library.filter(exists)
+        return found.isEmpty ? [library[0]] : found
     }
 }
 
