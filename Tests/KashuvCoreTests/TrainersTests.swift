@@ -112,6 +112,26 @@ struct TrainerProfileTests {
     }
 }
 
+@Suite("Trainers: cue files")
+struct TrainersCueFileTests {
+    @Test("a file under a cues/ folder is read safely, then checked by the scorer's cue validator")
+    func cueFilesGoToTheCueValidator() throws {
+        let folder = try TemporaryFolder()
+        let cueFile = try folder.write("hello: world\n", to: "Trainers/default/cues/house.yaml")
+        let diagnostics = ScenarioValidator().validate(paths: [folder.path("Trainers")]).diagnostics
+        #expect(!diagnostics.isEmpty)
+        #expect(diagnostics.allSatisfy { $0.path == cueFile && $0.code.hasPrefix("KS05") }, "\(diagnostics.map(\.description))")
+    }
+
+    @Test("a hostile cue file gets the same safe-reading diagnostics as any file")
+    func hostileCueFile() throws {
+        let folder = try TemporaryFolder()
+        let cueFile = try folder.write(String(repeating: "[", count: 20_000), to: "Trainers/default/cues/deep.yaml")
+        let diagnostics = ScenarioValidator().validate(paths: [cueFile]).diagnostics
+        #expect(diagnostics.map(\.code) == [DiagnosticCode.nestingTooDeep.rawValue])
+    }
+}
+
 @Suite("Trainers: workshop plan checks")
 struct WorkshopPlanTests {
     private let plan = """

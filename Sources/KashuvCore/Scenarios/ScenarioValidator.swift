@@ -63,7 +63,7 @@ public struct ScenarioValidator: Sendable {
                 )]))
             }
             for file in found {
-                outcomes.append(Self.kind(fromPath: file) == .cueBook ? check(cueFile: file) : check(file: file))
+                outcomes.append(check(file: file))
             }
         }
         crossCheck(&outcomes)
@@ -88,18 +88,6 @@ public struct ScenarioValidator: Sendable {
         return LargeStackThread.run { Self.check(text, limits: limits) }
     }
 
-    /// Checks a cue file (under a `cues/` folder): read safely here, then handed to the
-    /// scorer's ``CueBookValidator``, which owns the cue format and its codes (KS0500–KS0599).
-    func check(cueFile path: String) -> FileOutcome {
-        switch YAMLSource.read(path: path, limits: limits) {
-        case .failure(let diagnostic):
-            return FileOutcome(path: path, kind: .cueBook, diagnostics: [diagnostic])
-        case .success(let text):
-            let diagnostics = LargeStackThread.run { CueBookValidator.validate(yaml: text.text, path: path) }
-            return FileOutcome(path: path, kind: .cueBook, diagnostics: diagnostics)
-        }
-    }
-
     /// Parses and checks text that passed the byte-level checks. Recurses per YAML level: runs on a large stack.
     static func check(_ text: YAMLSource.Text, limits: ValidationLimits) -> FileOutcome {
         let path = text.path
@@ -116,6 +104,7 @@ public struct ScenarioValidator: Sendable {
         let shapeChecker = YAMLShapeChecker(path: path)
         switch kind {
         case .cueBook:
+            // Read and parsed safely above; the cue format and its codes (KS0500–KS0599) are the scorer's.
             outcome.diagnostics = CueBookValidator.validate(yaml: text.text, path: path)
         case .scenario:
             let hasTestPlanKey = root.node(at: [.key("test_plan")]) != nil
