@@ -139,10 +139,20 @@ public struct PlainPractice {
             evidence.flag != nil || evidence.dimension.map(score.rated.contains) == true
         }
         if !evidence.isEmpty {
-            lines.append("  \(labels.yourWords):")
+            // One line per phrase and effect, naming everything it earned or cost.
+            var phrases: [(effect: Evidence.Effect, text: String, about: [String])] = []
             for item in evidence {
                 let about = item.flag.map(labels.name(of:)) ?? item.dimension.map(labels.name(of:)) ?? ""
-                lines.append("    \(item.effect.rawValue) \"\(clean(item.text))\" (\(about))")
+                if let index = phrases.firstIndex(where: { $0.effect == item.effect && $0.text == item.text }) {
+                    if !phrases[index].about.contains(about) { phrases[index].about.append(about) }
+                } else {
+                    phrases.append((item.effect, item.text, [about]))
+                }
+            }
+            lines.append("  \(labels.yourWords):")
+            for phrase in phrases {
+                let text = DisplaySafeText.clean(phrase.text, keepingNewlines: false)
+                lines.append("    \(phrase.effect.rawValue) \"\(text)\" (\(phrase.about.joined(separator: ", ")))")
             }
         }
         if let advice = score.advice.first {

@@ -8,8 +8,10 @@ struct Kashuv: ParsableCommand {
         commandName: "kashuv",
         abstract: "Practise difficult customer-service conversations (Hebrew and English).",
         subcommands: [
+            PracticeCommand.self,
             ValidateCommand.self,
             ScenariosCommand.self,
-        ]
+        ],
+        defaultSubcommand: PracticeCommand.self
     )
 }

@@ -77,7 +77,7 @@ struct PlainPracticeTests {
         let (output, session) = try play(["L2 O2 F1 שמעתי אותך", "L1 O1 F1 +over_promise מחר בבוקר", "L1 O1 F2 אני בודקת"])
         #expect(session.turns.map(\.turn.id) == ["opening", "feels-heard", "false-hope"])
         #expect(output.contains("> L2 O2 F1 שמעתי אותך\n  הקשבה פעילה: 2/2\n  אחריות: 2/2\n  מה כן אפשר: 1/2\n  דגלים: אין\n"))
-        #expect(output.contains("    + \"שמעתי אותך\" (הקשבה פעילה)\n"))
+        #expect(output.contains("    + \"שמעתי אותך\" (הקשבה פעילה, אחריות, מה כן אפשר)\n"), "one line per phrase, naming all it earned")
         #expect(output.contains("  דגלים: הבטחה שאי אפשר לקיים\n"))
         #expect(output.contains("    - \"[31mred\" (הבטחה שאי אפשר לקיים)\n"), "evidence text is cleaned of escapes")
         #expect(output.contains("  מה כן אפשר: לא נבחן\n"), "false-hope does not rate framing")

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import KashuvCore
+import KashuvTerminal
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `kashuv practice [SCENARIO_ID] [--trainee NAME] [--progress DIR] [--plain] [--resume] [--bidi auto|app|terminal]`:
+/// a trainee practises one scenario. Also what plain `kashuv` runs.
+struct PracticeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "practice",
+        abstract: "Practise a difficult customer (what `kashuv` alone runs).",
+        discussion: """
+            Full screen in a terminal; plain lines of text when stdin or stdout is not a terminal, \
+            when TERM=dumb, or with --plain (one reply per input line; end of input stops and keeps \
+            the attempt, exit status 0). Every scored turn is saved to \
+            <progress>/<trainee>.jsonl before its score is shown (docs/progress-format.md).
+            """
+    )
+
+    /// The scenario practised when none is named.
+    static let defaultScenarioID = "he-waiting-app-senior"
+
+    @Argument(help: "The scenario to practise (default: \(PracticeCommand.defaultScenarioID)).")
+    var scenarioID: String?
+
+    @Option(help: ArgumentHelp("Your name, Hebrew or English; asked for when missing.", valueName: "NAME"))
+    var trainee: String?
+
+    @Option(help: ArgumentHelp("The progress folder.", valueName: "DIR"))
+    var progress: String = ProgressStore.defaultFolderName
+
+    @ArgumentParser.Flag(help: "Plain line mode: lines of text in logical order, no escape codes (for screen readers and scripts).")
+    var plain = false
+
+    @ArgumentParser.Flag(help: "Continue your unfinished attempt at this scenario at the turn where it stopped.")
+    var resume = false
+
+    @Option(help: "Who reorders right-to-left text: auto, app (Kashuv) or terminal.")
+    var bidi: BidiMode = .auto
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let library = try PracticeLibrary.load()
+        let id = scenarioID ?? Self.defaultScenarioID
+        guard let scenario = library.scenario(id) else {
+            throw ValidationError(library.explainMissing(id))
+        }
+        let usePlain = plain || isatty(0) == 0 || isatty(1) == 0 || ["", "dumb"].contains(environment["TERM"] ?? "")
+        let labels = Labels.for(scenario.language)
+        let output = PlainLineOutput(fileDescriptor: 1)
+        let name = try traineeName(labels: labels, output: output, environment: environment)
+        let store = ProgressStore(folder: URL(fileURLWithPath: progress, isDirectory: true))
+        let scorer = try PracticeScorer.load()
+
+        for issue in try store.read(name).issues {
+            FileHandle.standardError.write(Data("kashuv: \(DisplaySafeText.clean(issue.description))\n".utf8))
+        }
+        var session: PracticeSession?
+        if resume {
+            session = try PracticeSession.resume(
+                scenario: scenario, trainee: name, store: store, scorer: scorer, library: library.scenarios)
+            if session == nil {
+                FileHandle.standardError.write(Data(
+                    "kashuv: no unfinished attempt at \(scenario.id) for \(name.displayName); starting a new one\n".utf8))
+            }
+        } else if usePlain, try store.resumableAttempt(for: name, scenarioID: scenario.id) != nil {
+            output.lines(labels.unfinishedAttemptHint)
+        }
+        let practice = session ?? PracticeSession.start(
+            scenario: scenario, trainee: name, store: store, scorer: scorer, library: library.scenarios)
+
+        if !usePlain {
+            do {
+                let result = try FullScreenPractice.run(
+                    session: practice, library: ScenarioLibrary(scenarios: library.scenarios), bidi: bidi)
+                if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
+                return
+            } catch let error as ExitCode {
+                throw error
+            } catch {
+                // A terminal ncurses cannot drive (an unknown TERM): practise in plain lines instead.
+                FileHandle.standardError.write(Data("kashuv: full screen unavailable (\(error)); using plain mode\n".utf8))
+            }
+        }
+        _ = PlainPractice(session: practice, input: PlainLineInput(fileDescriptor: 0), output: output).run()
+    }
+
+    /// `--trainee`, or asked for on one line; an empty answer (or end of input) takes `$USER`.
+    private func traineeName(labels: Labels, output: PlainLineOutput, environment: [String: String]) throws -> TraineeName {
+        if let trainee {
+            do {
+                return try TraineeName(trainee)
+            } catch {
+                throw ValidationError("--trainee: \(error)")
+            }
+        }
+        let fallback = (try? TraineeName(environment["USER"] ?? "")) ?? (try! TraineeName("trainee"))
+        while true {
+            output.write("\(labels.askName) (\(labels.enterFor) \(fallback.displayName)): ")
+            guard let answer = PlainLineInput(fileDescriptor: 0).readLine() else {
+                output.write("\n")
+                return fallback
+            }
+            if answer.trimmingCharacters(in: .whitespaces).isEmpty { return fallback }
+            if let name = try? TraineeName(answer) { return name }
+        }
+    }
+}
+
+extension BidiMode: ExpressibleByArgument {}

@@ -1,0 +1,204 @@
+import Foundation
+import KashuvCore
+import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Plain line mode end to end: the built `kashuv` driven through pipes, and its progress files read back.
+@Suite("Plain mode through pipes", .serialized)
+struct PlainModeTests {
+    let progress: URL
+
+    init() throws {
+        progress = FileManager.default.temporaryDirectory.appendingPathComponent("kashuv-plain-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: progress, withIntermediateDirectories: true)
+    }
+
+    /// Hebrew replies a trainee might type to the senior-citizen scenario.
+    static let hebrewReplies = [
+        "אני מבין שחיכית 35 דקות ושלושה ימים אתה מנסה לקבוע תור, זה באמת מתסכל. אני קובע לך את התור עכשיו בטלפון.",
+        "אני מצטער על ההמתנה. אני קובע לך עכשיו תור לרופא עיניים ושולח לך הודעת SMS עם כל הפרטים.",
+        "קבעתי לך את התור, ואני שולח לך עכשיו הודעה עם התאריך והשעה. רשמתי בתיק שאתה מעדיף נציג.",
+        "אני איתך, אני לא שולח אותך לאפליקציה. אני מטפל בזה עכשיו ומתקשר אליך מחר לוודא שהכול בסדר.",
+        "תודה על הסבלנות. התור קבוע וההודעה בדרך אליך.",
+        "יש עוד משהו שאני יכול לעזור בו?",
+    ]
+
+    func records(_ trainee: String) throws -> ProgressFileContents {
+        try ProgressStore(folder: progress).read(TraineeName(trainee))
+    }
+
+    func practise(_ arguments: [String], input: [String], environment: [String: String] = [:]) throws -> KashuvProcess {
+        try KashuvProcess.run(["practice", "--progress", progress.path] + arguments, input: input, environment: environment)
+    }
+
+    @Test("the built kashuv is next to the tests")
+    func executableFound() {
+        #expect(KashuvProcess.executable != nil, Comment(rawValue: KashuvProcess.missingAdvice))
+    }
+
+    @Test("a Hebrew call in plain mode: brief, customer line, scores, mood, ending and debrief; every turn on disk")
+    func hebrewCallToTheEnd() throws {
+        let run = try practise(["he-waiting-app-senior", "--plain", "--trainee", "דנה"], input: Self.hebrewReplies)
+        #expect(run.exitStatus == 0, "stderr: \(run.stderr)")
+        let out = run.stdout
+        #expect(out.contains("== תדריך =="))
+        #expect(out.contains("יעקב לוי:"))
+        #expect(out.contains("סוף סוף בן אדם!"))
+        #expect(out.contains("הקשבה פעילה: "))
+        #expect(out.contains("מצב רוח: 6 → "))
+        #expect(out.contains("=== השיחה הסתיימה: "))
+        #expect(out.contains("=== סיכום ==="))
+        #expect(out.contains("הדבר האחד לתרגל: "))
+        #expect(!run.stdoutBytes.contains(0x1B), "no escape codes in plain mode")
+
+        let contents = try records("דנה")
+        #expect(contents.issues.isEmpty)
+        let turns = contents.records.compactMap { if case .turn(let turn) = $0 { turn } else { nil } }
+        let attempts = contents.records.compactMap { if case .attempt(let attempt) = $0 { attempt } else { nil } }
+        #expect(!turns.isEmpty && turns.count <= 5)
+        #expect(turns.map(\.turnNumber) == Array(1...turns.count))
+        #expect(turns.first?.reply == Self.hebrewReplies[0])
+        #expect(attempts.count == 1)
+        #expect(attempts.first?.outcome != .abandoned)
+        #expect(attempts.first?.turns == turns.count)
+        #expect(Set(turns.map(\.attemptID)) == [try #require(attempts.first).attemptID])
+        let scoreBlocks = out.components(separatedBy: "  מצב רוח: ").count - 1
+        #expect(scoreBlocks == turns.count, "one score shown per saved turn")
+    }
+
+    @Test("an English scenario gets English labels")
+    func englishLabels() throws {
+        let english = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: KashuvProcess.packageRoot.appendingPathComponent("Scenarios").path)
+                .filter { $0.hasPrefix("en-") && $0.hasSuffix(".yaml") }.sorted().first
+        ).replacingOccurrences(of: ".yaml", with: "")
+        let run = try practise([english, "--plain", "--trainee", "Dana"], input: ["I'm sorry, I understand how frustrating this is. Let me fix it now."])
+        #expect(run.exitStatus == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("== Brief =="))
+        #expect(run.stdout.contains("Active listening: "))
+        #expect(run.stdout.contains("Mood: "))
+        #expect(!run.stdout.contains("הקשבה"))
+    }
+
+    @Test("end of input before the ending records the attempt as abandoned, exit 0, and --resume continues it")
+    func endOfInputThenResume() throws {
+        let first = try practise(["--plain", "--trainee", "נועה"], input: [Self.hebrewReplies[0]])
+        #expect(first.exitStatus == 0, "stderr: \(first.stderr)")
+        #expect(first.stdout.contains("--resume"))
+        var contents = try records("נועה")
+        guard case .attempt(let abandoned) = try #require(contents.records.last) else {
+            Issue.record("expected an attempt record last: \(contents.records)")
+            return
+        }
+        #expect(abandoned.outcome == .abandoned && abandoned.turns == 1 && abandoned.endingID == nil)
+
+        let second = try practise(["--plain", "--trainee", "נועה", "--resume"], input: Array(Self.hebrewReplies.dropFirst()))
+        #expect(second.exitStatus == 0, "stderr: \(second.stderr)")
+        #expect(second.stdout.contains("ממשיכים את הניסיון הקודם מסבב 2"))
+        contents = try records("נועה")
+        let turns = contents.records.compactMap { if case .turn(let turn) = $0 { turn } else { nil } }
+        #expect(turns.map(\.turnNumber) == Array(1...turns.count))
+        #expect(Set(turns.map(\.attemptID)) == [abandoned.attemptID], "the resumed attempt keeps its id")
+    }
+
+    @Test("scenario text and replies cannot put escape sequences on the terminal")
+    func noEscapeInjection() throws {
+        let hostile = "\u{1B}[2J\u{1B}]0;owned\u{07}אני מבין שחיכית 35 דקות \u{9B}31m"
+        let run = try practise(["--plain", "--trainee", "eve\u{1B}[31m"], input: [hostile])
+        #expect(run.exitStatus == 0)
+        #expect(!run.stdoutBytes.contains(0x1B))
+        #expect(!run.stdout.unicodeScalars.contains { $0.value == 0x9B || $0.value == 0x07 })
+        let files = try FileManager.default.contentsOfDirectory(atPath: progress.path)
+        #expect(files == [try TraineeName("eve[31m").fileStem + ".jsonl"], "the name's escape is gone from the file name too")
+    }
+
+    @Test("without --trainee the name is asked for; an empty answer takes $USER")
+    func asksName() throws {
+        let named = try practise(["--plain"], input: ["שירה", Self.hebrewReplies[0]])
+        #expect(named.exitStatus == 0)
+        #expect(named.stdout.hasPrefix("מה השם שלך? (Enter עבור tester): "))
+        #expect(try records("שירה").records.count == 2)
+
+        let defaulted = try practise(["--plain"], input: ["", Self.hebrewReplies[0]])
+        #expect(defaulted.exitStatus == 0)
+        #expect(try records("tester").records.count == 2)
+    }
+
+    @Test("`kashuv` alone asks the name and practises the default scenario, in plain mode when piped")
+    func bareKashuv() throws {
+        let run = try KashuvProcess.run([], input: ["גיל", Self.hebrewReplies[0]])
+        #expect(run.exitStatus == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("יעקב לוי:"))
+        #expect(!run.stdoutBytes.contains(0x1B))
+        let folder = KashuvProcess.packageRoot.appendingPathComponent("progress")
+        let file = ProgressStore(folder: folder).fileURL(for: try TraineeName("גיל"))
+        defer { try? FileManager.default.removeItem(at: file) }
+        let contents = try ProgressFileContents.read(file)
+        #expect(contents.records.contains { if case .turn(let turn) = $0 { turn.scenarioID == "he-waiting-app-senior" } else { false } })
+    }
+
+    @Test("an unknown scenario is a clear error listing the ones there are")
+    func unknownScenario() throws {
+        let run = try practise(["no-such-scenario", "--plain", "--trainee", "x"], input: [])
+        #expect(run.exitStatus != 0)
+        #expect(run.stderr.contains("no-such-scenario"))
+        #expect(run.stderr.contains("he-waiting-app-senior"))
+    }
+
+    // MARK: - Killed, hung up, terminated
+
+    /// How many score blocks plain mode has printed (each ends with the mood line).
+    static func scoresShown(_ output: String) -> Int { output.components(separatedBy: "  מצב רוח: ").count - 1 }
+
+    @Test("kill -9 after two scored turns: both turns are in the file and it reads cleanly; --resume continues at turn 3")
+    func killNine() throws {
+        let program = try KashuvProcess(["practice", "--plain", "--trainee", "קובי", "--progress", progress.path])
+        program.send(Self.hebrewReplies[0])
+        #expect(program.waitForOutput { Self.scoresShown($0) == 1 }, "first score: \(program.stdout)")
+        program.send(Self.hebrewReplies[1])
+        #expect(program.waitForOutput { Self.scoresShown($0) == 2 }, "second score: \(program.stdout)")
+        let shownBeforeKill = Self.scoresShown(program.stdout)
+        program.send(signal: SIGKILL)
+        #expect(program.finish() == 128 + SIGKILL)
+
+        let contents = try records("קובי")
+        #expect(contents.issues.isEmpty, "\(contents.issues)")
+        let turns = contents.records.compactMap { if case .turn(let turn) = $0 { turn } else { nil } }
+        #expect(turns.count >= shownBeforeKill, "every turn shown as scored is on disk")
+        #expect(turns.map(\.reply).prefix(2) == Self.hebrewReplies.prefix(2))
+        let endedEarly = contents.records.contains { if case .attempt = $0 { true } else { false } }
+
+        if !endedEarly {
+            let resumed = try practise(["--plain", "--trainee", "קובי", "--resume"], input: [Self.hebrewReplies[2]])
+            #expect(resumed.stdout.contains("ממשיכים את הניסיון הקודם מסבב 3"))
+            let after = try records("קובי").records.compactMap { if case .turn(let turn) = $0 { turn } else { nil } }
+            #expect(after.last?.turnNumber == 3)
+            #expect(Set(after.map(\.attemptID)).count == 1)
+        }
+    }
+
+    @Test("SIGHUP, SIGTERM or SIGINT between turns: the turn is kept, the attempt recorded as abandoned, the file reads cleanly",
+          arguments: [SIGHUP, SIGTERM, SIGINT])
+    func stopSignal(number: Int32) throws {
+        let trainee = "signal-\(number)"
+        let program = try KashuvProcess(["practice", "--plain", "--trainee", trainee, "--progress", progress.path])
+        program.send(Self.hebrewReplies[0])
+        #expect(program.waitForOutput { Self.scoresShown($0) == 1 && $0.hasSuffix("Enter לשליחה):\n") }, "\(program.stdout)")
+        program.send(signal: number)
+        #expect(program.finish() == 128 + number)
+
+        let contents = try records(trainee)
+        #expect(contents.issues.isEmpty)
+        #expect(contents.records.count == 2)
+        guard case .attempt(let attempt) = try #require(contents.records.last) else {
+            Issue.record("expected the abandoned attempt record last")
+            return
+        }
+        #expect(attempt.outcome == .abandoned && attempt.turns == 1)
+        #expect(program.stdout.contains("--resume"))
+    }
+}
