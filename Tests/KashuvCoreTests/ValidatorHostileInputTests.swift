@@ -77,6 +77,21 @@ struct ValidatorHostileInputTests {
         #expect(diagnostic?.column == 8)
     }
 
+    @Test("a file saved as UTF-16 is told to be saved as UTF-8")
+    func utf16() throws {
+        var bytes = Data([0xFF, 0xFE])
+        bytes.append("id: שלום\n".data(using: .utf16LittleEndian)!)
+        let diagnostic = try expectSingle(.invalidUTF8, for: bytes)
+        #expect(diagnostic?.message.contains("UTF-16") == true)
+    }
+
+    @Test("a list or a bare word instead of a mapping is a wrong type for the file", arguments: ["- a\n- b\n", "hello\n"])
+    func notAMapping(yaml: String) throws {
+        let diagnostic = try expectSingle(.wrongType, for: text(yaml))
+        #expect(diagnostic?.message.hasPrefix("the file should be a mapping") == true)
+        #expect(diagnostic?.line == 1)
+    }
+
     @Test("a 20 MB file is refused without being read")
     func hugeFile() throws {
         let line = Data("- ₪49.90 לחודש, כמעט כפול ממה שהובטח\n".utf8)

@@ -181,10 +181,13 @@ struct YAMLShapeChecker {
     }
 
     private func wrongType(_ node: Node, _ shape: YAMLShape, _ keyPath: [YAMLPathComponent]) -> Diagnostic {
-        Diagnostic(
-            .wrongType, path: path, at: node.location,
-            "`\(keyPath.dotted)` should be \(shape.expectation), found \(node.kindDescription)",
-            hint: shape.example
+        let subject = keyPath.isEmpty ? "the file" : "`\(keyPath.dotted)`"
+        let hint = keyPath.isEmpty
+            ? "a Kashuv file is a mapping of keys such as `id:` and `title:`; see docs/scenario-format.md"
+            : shape.example
+        return Diagnostic(
+            .wrongType, path: path, at: node.location, "\(subject) should be \(shape.expectation), found \(node.kindDescription)",
+            hint: hint
         )
     }
 

@@ -73,6 +73,12 @@ enum YAMLSource {
     static func decode(bytes: [UInt8], path: String, limits: ValidationLimits) -> Result<Text, Diagnostic> {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return .failure(Diagnostic(
+                .invalidUTF8, path: path, at: LineColumn(line: 1, column: 1), "the file is saved as UTF-16, not UTF-8",
+                hint: "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)"
+            ))
+        }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             return .failure(emptyFile(path: path))
         }
@@ -130,7 +136,7 @@ enum YAMLSource {
             ))
         }
         guard let root else { return .failure(emptyFile(path: source.path)) }
-        if let count = expandedNodeCount(root, limit: limits.maxExpandedNodes), count > limits.maxExpandedNodes {
+        if expandedNodeCount(root, limit: limits.maxExpandedNodes) > limits.maxExpandedNodes {
             return .failure(Diagnostic(
                 .aliasExpansion, path: source.path,
                 "aliases expand this file to more than \(limits.maxExpandedNodes) values (an alias bomb?)",
@@ -142,7 +148,7 @@ enum YAMLSource {
 
     /// Counts the nodes of the tree as a reader sees it (each alias expanded), stopping
     /// just past `limit`. Iterative, so a deep tree cannot overflow the stack here.
-    static func expandedNodeCount(_ root: Node, limit: Int) -> Int? {
+    static func expandedNodeCount(_ root: Node, limit: Int) -> Int {
         var count = 0
         var pending = [root]
         while let node = pending.popLast() {

@@ -31,6 +31,7 @@ public struct TrainerProfile: Codable, Sendable, Hashable {
         case extraCues = "extra_cues"
     }
 
+    /// Decodes a profile; `extra_cues` may be left out (no extra cues).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         feedbackLanguage = try container.decode(Language.self, forKey: .feedbackLanguage)
