@@ -3,9 +3,12 @@
 ///
 /// libyaml itself keeps its own stacks on the heap, but composing its events into a tree
 /// recurses once per level; 20,000 levels of `[` or `- ` would overflow the stack. This
-/// scan estimates the nesting from the text alone (an upper bound for ordinary files:
-/// block indentation levels, `- ` / `? ` / `key:` on a line, and flow brackets outside
-/// quoted scalars) and stops as soon as the limit is passed.
+/// scan estimates the nesting from the text alone — block indentation levels, `- ` / `? ` /
+/// `key:` on a line, and flow brackets outside quoted scalars and block scalars — and stops
+/// as soon as the limit is passed. The estimate errs high for ordinary files; a sequence
+/// written at its key's own indentation adds a level it does not count, so a tree can be up
+/// to about twice as deep as estimated, which libyaml's own limit (1000 levels) and the
+/// ``LargeStackThread`` absorb.
 ///
 /// It also counts alias nodes (`*name`) and notices an alias used as a mapping key or an
 /// explicit `? ` key: composing hashes every key, and a key that is an alias of an alias
@@ -13,7 +16,7 @@
 struct YAMLPreflight: Sendable {
     /// What the scan found.
     struct Report: Sendable, Hashable {
-        /// The deepest nesting seen (an estimate that errs on the high side), up to the point the scan stopped.
+        /// The deepest nesting seen (an estimate, see ``YAMLPreflight``), up to the point the scan stopped.
         var maxDepth = 0
         /// Where the nesting first went past the limit, if it did.
         var tooDeepAt: LineColumn?
