@@ -3,12 +3,9 @@ import Foundation
 
 /// Helpers shared by the progress and practice-session tests.
 enum PracticeFixtures {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The shipped Hebrew scenario the session tests play.
+    /// The Hebrew scenario the session tests play (a frozen copy of the shipped one).
     static func seniorScenario() throws -> Scenario {
-        try Scenario.load(from: repositoryRoot.appendingPathComponent("Scenarios/he-waiting-app-senior.yaml"))
+        try PracticeFixtureScenario.scenario()
     }
 
     /// A fresh, empty folder under the temporary directory.

@@ -45,7 +45,7 @@ struct PlainPracticeTests {
     }
 
     func scenario() throws -> Scenario {
-        try Scenario.load(from: KashuvProcess.packageRoot.appendingPathComponent("Scenarios/he-waiting-app-senior.yaml"))
+        try PlainFixtureScenario.scenario()
     }
 
     /// A disk that is always full.
