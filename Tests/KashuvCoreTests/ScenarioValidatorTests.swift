@@ -9,7 +9,7 @@ private func expect(
     _ code: DiagnosticCode, in yaml: String, onLineOf fragment: String?, occurrence: Int = 1,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) throws -> Diagnostic? {
-    let (found, path) = try diagnostics(for: yaml)
+    let (found, path) = try validatorDiagnostics(for: yaml)
     let matching = found.filter { $0.code == code.rawValue }
     guard let diagnostic = matching.first else {
         Issue.record("expected \(code.rawValue) (\(code.title)); found \(found.map(\.description))", sourceLocation: sourceLocation)
@@ -17,7 +17,7 @@ private func expect(
     }
     #expect(diagnostic.path == path, sourceLocation: sourceLocation)
     if let fragment {
-        let expectedLine = line(of: fragment, in: yaml, occurrence: occurrence)
+        let expectedLine = lineNumber(of: fragment, in: yaml, occurrence: occurrence)
         #expect(expectedLine != nil, "fixture has no '\(fragment)'", sourceLocation: sourceLocation)
         #expect(diagnostic.line == expectedLine, "\(diagnostic)", sourceLocation: sourceLocation)
     }
@@ -29,18 +29,18 @@ private func expect(
 struct ScenarioValidatorValidFileTests {
     @Test("a complete scenario has no diagnostics")
     func validScenarioIsClean() throws {
-        #expect(try diagnostics(for: validScenario).diagnostics.isEmpty)
+        #expect(try validatorDiagnostics(for: ValidatorSamples.english).diagnostics.isEmpty)
     }
 
     @Test("Hebrew with acronyms (מנכ\"ל, ש\"ח) and צ'ק is fine unquoted and in |- blocks")
     func hebrewUnquotedIsClean() throws {
-        #expect(try diagnostics(for: validHebrewScenario).diagnostics.isEmpty)
+        #expect(try validatorDiagnostics(for: ValidatorSamples.hebrew).diagnostics.isEmpty)
     }
 
     @Test("a valid scenario is returned by the report")
     func reportCarriesScenarios() throws {
-        let folder = try TemporaryFolder()
-        let path = try folder.write(validScenario, to: "a.yaml")
+        let folder = try ValidatorTemporaryFolder()
+        let path = try folder.write(ValidatorSamples.english, to: "a.yaml")
         let report = ScenarioValidator().validate(paths: [path])
         #expect(report.isValid)
         #expect(report.filesChecked == 1)
@@ -49,7 +49,7 @@ struct ScenarioValidatorValidFileTests {
 
     @Test("the printed form is PATH:LINE:COL: error[CODE]: message, then a hint line")
     func printedForm() throws {
-        let yaml = validScenario.replacingFirst("category: waiting", with: "category: waitng")
+        let yaml = ValidatorSamples.english.replacingFirst("category: waiting", with: "category: waitng")
         let diagnostic = try #require(try expect(.unknownCategory, in: yaml, onLineOf: "category: waitng"))
         let printed = diagnostic.description.split(separator: "\n")
         #expect(printed.count == 2)
@@ -62,13 +62,13 @@ struct ScenarioValidatorValidFileTests {
 struct ScenarioValidatorSyntaxTests {
     @Test("a syntax error is reported with its line")
     func syntaxError() throws {
-        let yaml = validScenario.replacingFirst("  name: Dana\n", with: "  name: [Dana\n")
+        let yaml = ValidatorSamples.english.replacingFirst("  name: Dana\n", with: "  name: [Dana\n")
         try expect(.yamlSyntax, in: yaml, onLineOf: "background: A nurse")
     }
 
     @Test("the \" inside a Hebrew acronym in a double-quoted text gets the acronym hint")
     func hebrewDoubleQuoteTrap() throws {
-        let yaml = validHebrewScenario.replacingFirst("title: דנה חיכתה ארבעים דקות על הקו", with: "title: \"דנה והמנכ\"ל\"")
+        let yaml = ValidatorSamples.hebrew.replacingFirst("title: דנה חיכתה ארבעים דקות על הקו", with: "title: \"דנה והמנכ\"ל\"")
         let diagnostic = try expect(.yamlSyntax, in: yaml, onLineOf: "title:")
         #expect(diagnostic?.hint.contains("מנכ\"ל") == true)
         #expect(diagnostic?.hint.contains("|-") == true)
@@ -76,21 +76,21 @@ struct ScenarioValidatorSyntaxTests {
 
     @Test("the ' inside צ'ק in a single-quoted text gets the same hint")
     func hebrewSingleQuoteTrap() throws {
-        let yaml = validHebrewScenario.replacingFirst("title: דנה חיכתה ארבעים דקות על הקו", with: "title: 'דנה קיבלה צ'ק'")
+        let yaml = ValidatorSamples.hebrew.replacingFirst("title: דנה חיכתה ארבעים דקות על הקו", with: "title: 'דנה קיבלה צ'ק'")
         let diagnostic = try expect(.yamlSyntax, in: yaml, onLineOf: "title:")
         #expect(diagnostic?.hint.contains("צ'ק") == true)
     }
 
     @Test("an ordinary syntax error does not get the Hebrew hint")
     func noFalseHebrewHint() throws {
-        let yaml = validHebrewScenario.replacingFirst("  name: דנה\n", with: "  name: [דנה\n")
+        let yaml = ValidatorSamples.hebrew.replacingFirst("  name: דנה\n", with: "  name: [דנה\n")
         let diagnostic = try expect(.yamlSyntax, in: yaml, onLineOf: nil)
         #expect(diagnostic?.hint.contains("מנכ") == false)
     }
 
     @Test("a key written twice in one mapping is a duplicate key")
     func duplicateKey() throws {
-        let yaml = validScenario.replacingFirst("max_turns: 4\n", with: "max_turns: 4\nmax_turns: 5\n")
+        let yaml = ValidatorSamples.english.replacingFirst("max_turns: 4\n", with: "max_turns: 4\nmax_turns: 5\n")
         try expect(.duplicateKey, in: yaml, onLineOf: "max_turns: 4")
     }
 }
@@ -99,36 +99,36 @@ struct ScenarioValidatorSyntaxTests {
 struct ScenarioValidatorShapeTests {
     @Test("text where a number belongs is a wrong type, on its line")
     func wrongTypeNumber() throws {
-        try expect(.wrongType, in: validScenario.replacingFirst("max_turns: 4", with: "max_turns: four"), onLineOf: "max_turns")
+        try expect(.wrongType, in: ValidatorSamples.english.replacingFirst("max_turns: 4", with: "max_turns: four"), onLineOf: "max_turns")
     }
 
     @Test("text where a list belongs is a wrong type, on its line")
     func wrongTypeList() throws {
-        let yaml = validScenario.replacingFirst("facts:\n  - 40 minutes on hold", with: "facts: 40 minutes on hold")
+        let yaml = ValidatorSamples.english.replacingFirst("facts:\n  - 40 minutes on hold", with: "facts: 40 minutes on hold")
         try expect(.wrongType, in: yaml, onLineOf: "facts:")
     }
 
     @Test("a key with no value is a wrong type")
     func emptyValue() throws {
-        try expect(.wrongType, in: validScenario.replacingFirst("start: opening", with: "start:"), onLineOf: "start:")
+        try expect(.wrongType, in: ValidatorSamples.english.replacingFirst("start: opening", with: "start:"), onLineOf: "start:")
     }
 
     @Test("a missing required key is reported")
     func missingKey() throws {
-        let diagnostic = try expect(.missingKey, in: validScenario.replacingFirst("brief: |-\n  Dana, a nurse, waited 40 minutes on hold to ask about a missed technician visit.\n", with: ""), onLineOf: nil)
+        let diagnostic = try expect(.missingKey, in: ValidatorSamples.english.replacingFirst("brief: |-\n  Dana, a nurse, waited 40 minutes on hold to ask about a missed technician visit.\n", with: ""), onLineOf: nil)
         #expect(diagnostic?.message.contains("`brief`") == true)
     }
 
     @Test("a misspelt key is unknown, with the likely key suggested")
     func unknownKey() throws {
-        let yaml = validScenario.replacingFirst("next: calmer", with: "nxt: calmer")
+        let yaml = ValidatorSamples.english.replacingFirst("next: calmer", with: "nxt: calmer")
         let diagnostic = try expect(.unknownKey, in: yaml, onLineOf: "nxt: calmer")
         #expect(diagnostic?.hint == "did you mean `next`?")
     }
 
     @Test("a camelCase key suggests its snake_case spelling")
     func camelCaseKey() throws {
-        let diagnostic = try expect(.unknownKey, in: validScenario.replacingFirst("max_turns:", with: "maxTurns:"), onLineOf: "maxTurns")
+        let diagnostic = try expect(.unknownKey, in: ValidatorSamples.english.replacingFirst("max_turns:", with: "maxTurns:"), onLineOf: "maxTurns")
         #expect(diagnostic?.hint == "did you mean `max_turns`?")
     }
 
@@ -141,7 +141,7 @@ struct ScenarioValidatorShapeTests {
         (.unknownOutcome, "outcome: left", "outcome: hung_up"),
     ])
     func unknownNames(code: DiagnosticCode, original: String, broken: String) throws {
-        try expect(code, in: validScenario.replacingFirst(original, with: broken), onLineOf: broken)
+        try expect(code, in: ValidatorSamples.english.replacingFirst(original, with: broken), onLineOf: broken)
     }
 
     @Test("numbers out of range are reported with their own codes", arguments: [
@@ -153,19 +153,19 @@ struct ScenarioValidatorShapeTests {
         (.maxTurnsTooSmall, "max_turns: 4", "max_turns: 0"),
     ])
     func outOfRange(code: DiagnosticCode, original: String, broken: String) throws {
-        try expect(code, in: validScenario.replacingFirst(original, with: broken), onLineOf: broken)
+        try expect(code, in: ValidatorSamples.english.replacingFirst(original, with: broken), onLineOf: broken)
     }
 
     @Test("a mood condition outside 0–10 is out of range")
     func moodConditionOutOfRange() throws {
-        let yaml = validScenario.replacingFirst("no_flags: [over_promise]", with: "mood_at_most: 12")
+        let yaml = ValidatorSamples.english.replacingFirst("no_flags: [over_promise]", with: "mood_at_most: 12")
         try expect(.moodOutOfRange, in: yaml, onLineOf: "mood_at_most: 12")
     }
 
     @Test("a Codable error's key path is mapped back to the line of the offending node")
     func decodingErrorsHaveLines() throws {
         // Decoding without the shape check first: YAMLDecoder's error carries only a key path.
-        let yaml = validScenario.replacingFirst("      - mood: 1\n", with: "      - mood: lots\n")
+        let yaml = ValidatorSamples.english.replacingFirst("      - mood: 1\n", with: "      - mood: lots\n")
         guard case .success(let root) = YAMLSource.compose(YAMLSource.Text(path: "s.yaml", text: yaml), limits: ValidationLimits()),
               case .failure(let diagnostic) = ScenarioValidator.decode(Scenario.self, from: root, path: "s.yaml")
         else {
@@ -173,7 +173,7 @@ struct ScenarioValidatorShapeTests {
             return
         }
         #expect(diagnostic.code == DiagnosticCode.wrongType.rawValue)
-        #expect(diagnostic.line == line(of: "mood: lots", in: yaml))
+        #expect(diagnostic.line == lineNumber(of: "mood: lots", in: yaml))
         #expect(diagnostic.message.contains("turns[0].branches[1].mood"))
     }
 }
@@ -182,19 +182,19 @@ struct ScenarioValidatorShapeTests {
 struct ScenarioValidatorIDTests {
     @Test("two turns with one id are a duplicate")
     func duplicateTurnID() throws {
-        let yaml = validScenario.replacingFirst("  - id: calmer", with: "  - id: opening")
+        let yaml = ValidatorSamples.english.replacingFirst("  - id: calmer", with: "  - id: opening")
         try expect(.duplicateID, in: yaml, onLineOf: "- id: opening", occurrence: 2)
     }
 
     @Test("two endings with one id are a duplicate")
     func duplicateEndingID() throws {
-        let yaml = validScenario.replacingFirst("  - id: hung-up", with: "  - id: resolved")
+        let yaml = ValidatorSamples.english.replacingFirst("  - id: hung-up", with: "  - id: resolved")
         try expect(.duplicateID, in: yaml, onLineOf: "- id: resolved", occurrence: 2)
     }
 
     @Test("a turn and an ending with one id clash")
     func turnEndingClash() throws {
-        let yaml = validScenario.replacingFirst("  - id: resolved", with: "  - id: calmer")
+        let yaml = ValidatorSamples.english.replacingFirst("  - id: resolved", with: "  - id: calmer")
             .replacingFirst("next: resolved", with: "next: calmer")
             .replacingFirst("ending: resolved", with: "ending: calmer")
         try expect(.turnEndingClash, in: yaml, onLineOf: "- id: calmer", occurrence: 2)
@@ -202,9 +202,9 @@ struct ScenarioValidatorIDTests {
 
     @Test("two files with one scenario id are reported on the second, naming the first")
     func duplicateScenarioID() throws {
-        let folder = try TemporaryFolder()
-        let first = try folder.write(validScenario, to: "a.yaml")
-        let second = try folder.write(validScenario, to: "b.yaml")
+        let folder = try ValidatorTemporaryFolder()
+        let first = try folder.write(ValidatorSamples.english, to: "a.yaml")
+        let second = try folder.write(ValidatorSamples.english, to: "b.yaml")
         let report = ScenarioValidator().validate(paths: [folder.url.path])
         let diagnostic = try #require(report.diagnostics.first { $0.code == DiagnosticCode.duplicateScenarioID.rawValue })
         #expect(report.diagnostics.count == 1)
@@ -218,30 +218,30 @@ struct ScenarioValidatorIDTests {
 struct ScenarioValidatorGraphTests {
     @Test("a branch to a turn that does not exist names the likely one")
     func unknownNext() throws {
-        let diagnostic = try expect(.unknownTarget, in: validScenario.replacingFirst("next: calmer", with: "next: calmr"), onLineOf: "next: calmr")
+        let diagnostic = try expect(.unknownTarget, in: ValidatorSamples.english.replacingFirst("next: calmer", with: "next: calmr"), onLineOf: "next: calmr")
         #expect(diagnostic?.hint.hasPrefix("did you mean `calmer`?") == true)
     }
 
     @Test("a start that is not a turn is an unknown target")
     func unknownStart() throws {
-        try expect(.unknownTarget, in: validScenario.replacingFirst("start: opening", with: "start: hello"), onLineOf: "start: hello")
+        try expect(.unknownTarget, in: ValidatorSamples.english.replacingFirst("start: opening", with: "start: hello"), onLineOf: "start: hello")
     }
 
     @Test("on_furious and on_max_turns must name endings", arguments: ["on_furious", "on_max_turns"])
     func notAnEnding(key: String) throws {
         let original = key == "on_furious" ? "on_furious: hung-up" : "on_max_turns: asked-for-manager"
-        try expect(.notAnEnding, in: validScenario.replacingFirst(original, with: "\(key): calmer"), onLineOf: "\(key): calmer")
+        try expect(.notAnEnding, in: ValidatorSamples.english.replacingFirst(original, with: "\(key): calmer"), onLineOf: "\(key): calmer")
     }
 
     @Test("a turn no branch leads to is unreachable")
     func unreachableTurn() throws {
-        let yaml = validScenario.replacingFirst("next: calmer", with: "next: resolved")
+        let yaml = ValidatorSamples.english.replacingFirst("next: calmer", with: "next: resolved")
         try expect(.unreachableTurn, in: yaml, onLineOf: "- id: calmer")
     }
 
     @Test("a turn without branches has no way forward")
     func noWayForward() throws {
-        let yaml = validScenario.replacingFirst("""
+        let yaml = ValidatorSamples.english.replacingFirst("""
                 branches:
                   - when:
                       at_least: { ownership: 2 }
@@ -256,13 +256,13 @@ struct ScenarioValidatorGraphTests {
 
     @Test("a last branch with a condition leaves no fallback")
     func missingFallback() throws {
-        let yaml = validScenario.replacingFirst("      - mood: 1\n        next: asked-for-manager", with: "      - when: { flags: [blame] }\n        next: asked-for-manager")
+        let yaml = ValidatorSamples.english.replacingFirst("      - mood: 1\n        next: asked-for-manager", with: "      - when: { flags: [blame] }\n        next: asked-for-manager")
         try expect(.missingFallback, in: yaml, onLineOf: "when: { flags: [blame] }")
     }
 
     @Test("a branch without a condition before other branches hides them")
     func fallbackNotLast() throws {
-        let yaml = validScenario.replacingFirst("""
+        let yaml = ValidatorSamples.english.replacingFirst("""
                   - when:
                       at_least: { listening: 2 }
                     mood: -2
@@ -276,20 +276,20 @@ struct ScenarioValidatorGraphTests {
 
     @Test("an ending nothing leads to is unreachable")
     func unreachableEnding() throws {
-        let yaml = validScenario.replacingFirst("next: hung-up", with: "next: asked-for-manager")
+        let yaml = ValidatorSamples.english.replacingFirst("next: hung-up", with: "next: asked-for-manager")
             .replacingFirst("on_furious: hung-up", with: "on_furious: asked-for-manager")
         try expect(.unreachableEnding, in: yaml, onLineOf: "- id: hung-up")
     }
 
     @Test("a condition on a dimension the turn does not rate")
     func unratedDimension() throws {
-        let yaml = validScenario.replacingFirst("at_least: { ownership: 2 }", with: "at_least: { ownership: 2, listening: 1 }")
+        let yaml = ValidatorSamples.english.replacingFirst("at_least: { ownership: 2 }", with: "at_least: { ownership: 2, listening: 1 }")
         try expect(.unratedDimension, in: yaml, onLineOf: "at_least: { ownership: 2, listening: 1 }")
     }
 
     @Test("an empty condition matches every reply")
     func emptyCondition() throws {
-        let yaml = validScenario.replacingFirst("""
+        let yaml = ValidatorSamples.english.replacingFirst("""
                   - when:
                       at_least: { listening: 2 }
             """, with: """
@@ -303,42 +303,42 @@ struct ScenarioValidatorGraphTests {
 struct ScenarioValidatorLanguageTests {
     @Test("a Hebrew scenario with an English line is a language mismatch")
     func hebrewWithEnglishLine() throws {
-        let yaml = validHebrewScenario.replacingFirst("says: אני מחכה על הקו ארבעים דקות! ואל תגידי לי לשלוח צ'ק.", with: "says: I waited forty minutes!")
+        let yaml = ValidatorSamples.hebrew.replacingFirst("says: אני מחכה על הקו ארבעים דקות! ואל תגידי לי לשלוח צ'ק.", with: "says: I waited forty minutes!")
         try expect(.languageMismatch, in: yaml, onLineOf: "says: I waited")
     }
 
     @Test("an English scenario with a Hebrew line is a language mismatch")
     func englishWithHebrewLine() throws {
-        let yaml = validScenario.replacingFirst("says: I have been on hold for forty minutes!", with: "says: אני מחכה כבר ארבעים דקות!")
+        let yaml = ValidatorSamples.english.replacingFirst("says: I have been on hold for forty minutes!", with: "says: אני מחכה כבר ארבעים דקות!")
         try expect(.languageMismatch, in: yaml, onLineOf: "says: אני")
     }
 
     @Test("a Hebrew name inside an English line is fine")
     func hebrewNameInEnglish() throws {
-        let yaml = validScenario.replacingFirst("debrief: Dana hung up.", with: "debrief: Dana (דנה) hung up after the second transfer.")
-        #expect(try diagnostics(for: yaml).diagnostics.isEmpty)
+        let yaml = ValidatorSamples.english.replacingFirst("debrief: Dana hung up.", with: "debrief: Dana (דנה) hung up after the second transfer.")
+        #expect(try validatorDiagnostics(for: yaml).diagnostics.isEmpty)
     }
 
     @Test("a scenario without a test plan is reported")
     func missingTestPlan() throws {
-        let yaml = String(validScenario[..<validScenario.range(of: "test_plan:")!.lowerBound])
+        let yaml = String(ValidatorSamples.english[..<ValidatorSamples.english.range(of: "test_plan:")!.lowerBound])
         try expect(.missingTestPlan, in: yaml, onLineOf: nil)
     }
 
     @Test("an empty test plan is reported on its line")
     func emptyTestPlan() throws {
-        let yaml = String(validScenario[..<validScenario.range(of: "test_plan:")!.lowerBound]) + "test_plan: []\n"
+        let yaml = String(ValidatorSamples.english[..<ValidatorSamples.english.range(of: "test_plan:")!.lowerBound]) + "test_plan: []\n"
         try expect(.missingTestPlan, in: yaml, onLineOf: "test_plan: []")
     }
 
     @Test("a test plan step naming a missing line is reported")
     func testPlanUnknownLine() throws {
-        try expect(.unknownTestPlanTarget, in: validScenario.replacingFirst("- line: calmer", with: "- line: calm"), onLineOf: "- line: calm")
+        try expect(.unknownTestPlanTarget, in: ValidatorSamples.english.replacingFirst("- line: calmer", with: "- line: calm"), onLineOf: "- line: calm")
     }
 
     @Test("a test plan ending naming a missing ending is reported")
     func testPlanUnknownEnding() throws {
-        try expect(.unknownTestPlanTarget, in: validScenario.replacingFirst("ending: resolved", with: "ending: solved"), onLineOf: "ending: solved")
+        try expect(.unknownTestPlanTarget, in: ValidatorSamples.english.replacingFirst("ending: resolved", with: "ending: solved"), onLineOf: "ending: solved")
     }
 }
 
@@ -360,7 +360,7 @@ struct ScenarioValidatorLibraryTests {
         let afterHeading = try #require(page.range(of: "## A full small example")).upperBound
         let start = try #require(page.range(of: "```yaml\n", range: afterHeading..<page.endIndex)).upperBound
         let end = try #require(page.range(of: "```", range: start..<page.endIndex)).lowerBound
-        let (found, _) = try diagnostics(for: String(page[start..<end]))
+        let (found, _) = try validatorDiagnostics(for: String(page[start..<end]))
         #expect(found.isEmpty, "\(found.map(\.description))")
         let scenario = try Scenario.decode(yaml: String(page[start..<end]))
         let engine = DialogueEngine(scenario: scenario)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import KashuvCore
 
-let trainersFolder = packageRoot.appendingPathComponent("Trainers")
+let libraryTrainersFolder = packageRoot.appendingPathComponent("Trainers")
 
 /// A valid trainer profile that the tests break one way at a time.
 private let validProfile = """
@@ -20,9 +20,9 @@ private let validProfile = """
     """
 
 /// Validates files written into a temporary Trainers-like folder next to a one-scenario library.
-private func validateTrainers(_ files: [String: String]) throws -> (diagnostics: [Diagnostic], folder: TemporaryFolder) {
-    let folder = try TemporaryFolder()
-    try folder.write(validScenario, to: "Scenarios/en-waiting-hold-test.yaml")
+private func validateTrainers(_ files: [String: String]) throws -> (diagnostics: [Diagnostic], folder: ValidatorTemporaryFolder) {
+    let folder = try ValidatorTemporaryFolder()
+    try folder.write(ValidatorSamples.english, to: "Scenarios/en-waiting-hold-test.yaml")
     for (name, text) in files { try folder.write(text, to: "Trainers/\(name)") }
     let report = ScenarioValidator().validate(paths: [folder.path("Trainers")])
     return (report.diagnostics, folder)
@@ -32,7 +32,7 @@ private func validateTrainers(_ files: [String: String]) throws -> (diagnostics:
 struct TrainersLibraryTests {
     @Test("the default profile loads: Hebrew feedback, every dimension weighted and given a threshold")
     func defaultProfile() throws {
-        let profile = try TrainerProfile.loadDefault(trainersFolder: trainersFolder)
+        let profile = try TrainerProfile.loadDefault(trainersFolder: libraryTrainersFolder)
         #expect(profile.feedbackLanguage == .hebrew)
         for dimension in Dimension.allCases {
             #expect(profile.weight(of: dimension) > 0)
@@ -44,7 +44,7 @@ struct TrainersLibraryTests {
 
     @Test("the example workshop plan covers all four categories with scenarios from the library")
     func examplePlanCoversCategories() throws {
-        let plan = try WorkshopPlan.load(from: trainersFolder.appendingPathComponent("plans/workshop-basics.yaml"))
+        let plan = try WorkshopPlan.load(from: libraryTrainersFolder.appendingPathComponent("plans/workshop-basics.yaml"))
         let library = try ScenarioLibrary(folder: scenariosFolder)
         let scenarios = plan.scenarios(in: library)
         #expect(!plan.title.isEmpty)
@@ -54,7 +54,7 @@ struct TrainersLibraryTests {
 
     @Test("the Trainers folder validates clean on its own, finding the library beside it")
     func trainersFolderIsClean() {
-        let report = ScenarioValidator().validate(paths: [trainersFolder.path])
+        let report = ScenarioValidator().validate(paths: [libraryTrainersFolder.path])
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.description))")
     }
 }
@@ -81,7 +81,7 @@ struct TrainerProfileTests {
         let (diagnostics, folder) = try validateTrainers(["default/profile.yaml": yaml])
         let diagnostic = try #require(diagnostics.first { $0.code == code.rawValue }, "\(diagnostics.map(\.description))")
         #expect(diagnostic.path == folder.path("Trainers/default/profile.yaml"))
-        #expect(diagnostic.line == line(of: broken, in: yaml))
+        #expect(diagnostic.line == lineNumber(of: broken, in: yaml))
     }
 
     @Test("all weights 0 is invalid")
@@ -96,12 +96,12 @@ struct TrainerProfileTests {
         let yaml = validProfile.replacingFirst("  framing: 0.25\n", with: "")
         let (diagnostics, _) = try validateTrainers(["default/profile.yaml": yaml])
         #expect(diagnostics.map(\.code) == [DiagnosticCode.missingKey.rawValue])
-        #expect(diagnostics.first?.line == line(of: "weights:", in: yaml))
+        #expect(diagnostics.first?.line == lineNumber(of: "weights:", in: yaml))
     }
 
     @Test("an extra cue file that exists is accepted and checked as a cue file")
     func existingCueFile() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ValidatorTemporaryFolder()
         try folder.write(validProfile.replacingFirst("extra_cues: []", with: "extra_cues: [cues/jargon.yaml]"), to: "Trainers/default/profile.yaml")
         try folder.write("", to: "Trainers/default/cues/jargon.yaml")
         let diagnostics = ScenarioValidator().validate(paths: [folder.path("Trainers")]).diagnostics
@@ -116,7 +116,7 @@ struct TrainerProfileTests {
 struct TrainersCueFileTests {
     @Test("a file under a cues/ folder is read safely, then checked by the scorer's cue validator")
     func cueFilesGoToTheCueValidator() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ValidatorTemporaryFolder()
         let cueFile = try folder.write("hello: world\n", to: "Trainers/default/cues/house.yaml")
         let diagnostics = ScenarioValidator().validate(paths: [folder.path("Trainers")]).diagnostics
         #expect(!diagnostics.isEmpty)
@@ -125,7 +125,7 @@ struct TrainersCueFileTests {
 
     @Test("a hostile cue file gets the same safe-reading diagnostics as any file")
     func hostileCueFile() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ValidatorTemporaryFolder()
         let cueFile = try folder.write(String(repeating: "[", count: 20_000), to: "Trainers/default/cues/deep.yaml")
         let diagnostics = ScenarioValidator().validate(paths: [cueFile]).diagnostics
         #expect(diagnostics.map(\.code) == [DiagnosticCode.nestingTooDeep.rawValue])
@@ -175,8 +175,8 @@ struct WorkshopPlanTests {
 
     @Test("plans and profiles are recognised by their keys outside the usual folders")
     func kindFromContent() throws {
-        let folder = try TemporaryFolder()
-        try folder.write(validScenario, to: "Scenarios/s.yaml")
+        let folder = try ValidatorTemporaryFolder()
+        try folder.write(ValidatorSamples.english, to: "Scenarios/s.yaml")
         try folder.write(plan, to: "elsewhere/my-plan.yaml")
         try folder.write(validProfile, to: "elsewhere/my-profile.yaml")
         let report = ScenarioValidator().validate(paths: [folder.path("Scenarios"), folder.path("elsewhere")])

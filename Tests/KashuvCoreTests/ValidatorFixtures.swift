@@ -3,7 +3,7 @@ import Testing
 @testable import KashuvCore
 
 /// A folder in the temporary directory for one test's files, removed when the test is done.
-final class TemporaryFolder {
+final class ValidatorTemporaryFolder {
     /// The folder.
     let url: URL
 
@@ -35,16 +35,16 @@ final class TemporaryFolder {
 }
 
 /// Validates one YAML text written to a temporary file; returns the diagnostics and the file's path.
-func diagnostics(for yaml: String, named name: String = "scenario.yaml", limits: ValidationLimits = ValidationLimits()) throws
+func validatorDiagnostics(for yaml: String, named name: String = "scenario.yaml", limits: ValidationLimits = ValidationLimits()) throws
     -> (diagnostics: [Diagnostic], path: String)
 {
-    let folder = try TemporaryFolder()
+    let folder = try ValidatorTemporaryFolder()
     let path = try folder.write(yaml, to: name)
     return (ScenarioValidator(limits: limits).validate(paths: [path]).diagnostics, path)
 }
 
 /// The 1-based number of the first line of `text` that contains `fragment`.
-func line(of fragment: String, in text: String, occurrence: Int = 1) -> Int? {
+func lineNumber(of fragment: String, in text: String, occurrence: Int = 1) -> Int? {
     var seen = 0
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains(fragment) {
         seen += 1
@@ -64,8 +64,10 @@ extension String {
     }
 }
 
-/// A small valid English scenario that the validator tests break one way at a time.
-let validScenario = """
+/// Valid files that the validator tests break one way at a time.
+enum ValidatorSamples {
+    /// A small valid English scenario.
+    static let english = """
     id: en-waiting-hold-test
     language: en
     category: waiting
@@ -128,8 +130,8 @@ let validScenario = """
 
     """
 
-/// The same scenario in Hebrew.
-let validHebrewScenario = """
+    /// A small valid Hebrew scenario, with acronyms (מנכ"ל, ש"ח) and צ'ק written unquoted.
+    static let hebrew = """
     id: he-waiting-hold-test
     language: he
     category: waiting
@@ -178,3 +180,4 @@ let validHebrewScenario = """
         ending: resolved
 
     """
+}

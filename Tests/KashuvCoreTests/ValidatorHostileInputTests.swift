@@ -11,7 +11,7 @@ struct ValidatorHostileInputTests {
         _ code: DiagnosticCode, for data: Data, named name: String = "hostile.yaml", limits: ValidationLimits = ValidationLimits(),
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws -> Diagnostic? {
-        let folder = try TemporaryFolder()
+        let folder = try ValidatorTemporaryFolder()
         let path = try folder.write(data, to: name)
         let clock = ContinuousClock()
         var report: ScenarioValidator.Report?
@@ -27,7 +27,7 @@ struct ValidatorHostileInputTests {
 
     @Test("a missing path")
     func missingPath() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ValidatorTemporaryFolder()
         let path = folder.path("nowhere/scenario.yaml")
         let diagnostics = ScenarioValidator().validate(paths: [path]).diagnostics
         #expect(diagnostics.map(\.code) == [DiagnosticCode.pathNotFound.rawValue])
@@ -36,7 +36,7 @@ struct ValidatorHostileInputTests {
 
     @Test("a folder where a file is expected")
     func folderForFile() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ValidatorTemporaryFolder()
         let path = folder.path("looks-like-a-file.yaml")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let diagnostics = ScenarioValidator().validate(paths: [path]).diagnostics
@@ -48,7 +48,7 @@ struct ValidatorHostileInputTests {
 
     @Test("a folder with no YAML files")
     func emptyFolder() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ValidatorTemporaryFolder()
         try folder.write("notes", to: "README.md")
         let diagnostics = ScenarioValidator().validate(paths: [folder.url.path]).diagnostics
         #expect(diagnostics.map(\.code) == [DiagnosticCode.emptyFolder.rawValue])
@@ -191,15 +191,15 @@ struct ValidatorHostileInputTests {
 
     @Test("a few ordinary aliases are fine")
     func ordinaryAliases() throws {
-        let yaml = validScenario
+        let yaml = ValidatorSamples.english
             .replacingFirst("      - mood: 1\n        next: asked-for-manager", with: "      - &fallback\n        mood: 1\n        next: asked-for-manager")
             .replacingFirst("      - mood: 2\n        next: hung-up", with: "      - *fallback")
-        #expect(try diagnostics(for: yaml).diagnostics.isEmpty)
+        #expect(try validatorDiagnostics(for: yaml).diagnostics.isEmpty)
     }
 
     @Test("a named pipe is refused instead of read (reading it would hang)")
     func namedPipe() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ValidatorTemporaryFolder()
         let path = folder.path("pipe.yaml")
         #expect(mkfifo(path, 0o600) == 0)
         let diagnostics = ScenarioValidator().validate(paths: [path]).diagnostics
@@ -208,9 +208,9 @@ struct ValidatorHostileInputTests {
 
     @Test("random bytes and truncated scenarios never crash", arguments: 0..<8)
     func fuzzedInputs(seed: Int) throws {
-        var generator = SplitMix(seed: UInt64(seed))
-        let scenario = Array(validHebrewScenario.utf8)
-        let folder = try TemporaryFolder()
+        var generator = ValidatorSeededRandom(seed: UInt64(seed))
+        let scenario = Array(ValidatorSamples.hebrew.utf8)
+        let folder = try ValidatorTemporaryFolder()
         var paths: [String] = []
         for index in 0..<40 {
             var bytes = Array(scenario.prefix(Int.random(in: 0...scenario.count, using: &generator)))
@@ -225,7 +225,7 @@ struct ValidatorHostileInputTests {
 }
 
 /// A small seeded random generator, so fuzzed inputs are the same on every run.
-struct SplitMix: RandomNumberGenerator {
+struct ValidatorSeededRandom: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
