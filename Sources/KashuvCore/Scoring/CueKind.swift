@@ -49,6 +49,10 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     // Flags
     /// Blaming a third party or the system: "the courier's fault", "באשמת חברת השילוח".
     case blameOthers = "blame_others"
+    /// A third party a reply may blame: "the courier", "השליח", "the system". Blame only with a ``fault`` word.
+    case thirdParty = "third_party"
+    /// A fault word: "fault", "אשמה", "their mistake", "לא עדכנו אותנו". Blame only with a ``thirdParty``.
+    case fault
     /// Making the customer the problem: "you should have", "כנראה לא שמת לב". Also dismissive.
     case blameCustomer = "blame_customer"
     /// A channel the customer could be sent to: "website", "the app", "האתר".
@@ -77,10 +81,31 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     /// Words that carry no content for reflection: "the", "של", "אני".
     case stopword
 
-    /// Kinds whose phrases, when a longer phrase of another kind contains them, give way to it.
+    /// Kinds whose phrases, when a longer phrase of another kind contains them, give way to it
+    /// ("sorry" inside "sorry you feel that way", "send you" inside "send you a confirmation").
+    /// Flag and limitation cues never give way to another kind: each is its own finding.
     var givesWayWhenContained: Bool {
         switch self {
+        case .robotic, .jargon, .time, .negator, .stopword, .blameOthers, .blameCustomer, .thirdParty, .fault,
+             .redirect, .redirectAction, .redirectChannel, .warmTransfer, .talkDown, .shrug, .promise, .limitation,
+             .policy, .shield:
+            false
+        default: true
+        }
+    }
+
+    /// Kinds whose longer phrases make a contained phrase of another kind give way.
+    var suppressesContained: Bool {
+        switch self {
         case .robotic, .jargon, .time, .negator, .stopword: false
+        default: true
+        }
+    }
+
+    /// Kinds whose words may be matched with one typing slip.
+    var toleratesTypos: Bool {
+        switch self {
+        case .jargon, .negator, .stopword, .thirdParty, .redirectChannel: false
         default: true
         }
     }
@@ -89,7 +114,7 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     var isNegatable: Bool {
         switch self {
         case .limitation, .policy, .blameOthers, .blameCustomer, .shrug, .talkDown, .sorryYouFeel, .shield,
-             .robotic, .jargon, .negator, .stopword, .redirectChannel, .time:
+             .robotic, .jargon, .negator, .stopword, .redirectChannel, .time, .thirdParty:
             false
         default: true
         }

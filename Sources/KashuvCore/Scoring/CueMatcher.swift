@@ -55,7 +55,10 @@ struct CueMatcher: Sendable {
             for word in Self.words(of: cue.phrase) {
                 if word == "*" { elements.append(.gap); continue }
                 var ids = Set<Int32>()
-                for form in forms(of: word) { ids.insert(id(for: form)) }
+                let base = Set(word.split(separator: "/").map { HebrewLetters.foldFinals($0.lowercased()) })
+                for form in forms(of: word, kind: cue.kind) {
+                    ids.insert(id(for: form, typoTolerant: cue.kind.toleratesTypos && base.contains(form)))
+                }
                 elements.append(.word(ids))
             }
             // English contractions in a phrase ("can't") expand into two words.
@@ -83,8 +86,9 @@ struct CueMatcher: Sendable {
         return words
     }
 
-    private func forms(of word: String) -> Set<String> {
+    private func forms(of word: String, kind: CueKind) -> Set<String> {
         var forms = WordForms.variants(of: word)
+        if kind == .jargon { return forms }
         if language == .english {
             for form in Array(forms) where form.unicodeScalars.count >= 4 && form.unicodeScalars.allSatisfy({ $0.value < 0x80 }) {
                 forms.insert(form + "s")
@@ -100,12 +104,19 @@ struct CueMatcher: Sendable {
         return forms
     }
 
-    private mutating func id(for form: String) -> Int32 {
-        if let id = vocabulary[form] { return id }
-        let id = Int32(vocabulary.count)
-        vocabulary[form] = id
-        typos.insert(form)
-        idsByTypoWord[form] = id
+    private mutating func id(for form: String, typoTolerant: Bool) -> Int32 {
+        let id: Int32
+        if let known = vocabulary[form] {
+            id = known
+        } else {
+            id = Int32(vocabulary.count)
+            vocabulary[form] = id
+        }
+        // Only the forms a coach wrote tolerate typing slips, not the generated inflections.
+        if typoTolerant && idsByTypoWord[form] == nil {
+            typos.insert(form)
+            idsByTypoWord[form] = id
+        }
         return id
     }
 
@@ -174,7 +185,7 @@ struct CueMatcher: Sendable {
             while k < all.count && all[k].first <= inner.first {
                 let outer = all[k]
                 if k != i, outer.first <= inner.first, inner.end <= outer.end, outer.length > inner.length,
-                   outer.kind == inner.kind || (inner.kind.givesWayWhenContained && outer.kind.givesWayWhenContained) {
+                   outer.kind == inner.kind || (inner.kind.givesWayWhenContained && outer.kind.suppressesContained) {
                     keep[i] = false
                     break
                 }

@@ -20,6 +20,24 @@ struct FlagRules {
         var evidence: [Evidence] = []
     }
 
+    /// How far after "you can…" a channel still belongs to it.
+    static let redirectReach = 8
+
+    /// Telling the customer to go and do it (an action) through a channel that follows it in
+    /// the same clause: "את יכולה להירשם דרך האפליקציה", "please file it on our website".
+    static func redirectPairs(_ f: ReplyFeatures) -> [(CueMatch, CueMatch)] {
+        let channels = f.active(.redirectChannel)
+        var pairs: [(CueMatch, CueMatch)] = []
+        for action in f.active(.redirectAction) {
+            if let channel = channels.first(where: {
+                $0.first >= action.end && $0.first - action.end <= redirectReach && f.clause(of: $0) == f.clause(of: action)
+            }) {
+                pairs.append((action, channel))
+            }
+        }
+        return pairs
+    }
+
     static func judge(_ f: ReplyFeatures, context: ScoringContext, customerTokens: Set<String>,
                       cannotOffer: [ReflectionProfile]) -> Outcome {
         var out = Outcome()
@@ -30,6 +48,13 @@ struct FlagRules {
         }
         raise(.blame, f.active(.blameOthers), rule: "flag.blame.others")
         raise(.blame, f.active(.blameCustomer), rule: "flag.blame.customer")
+        let parties = f.active(.thirdParty)
+        for fault in f.active(.fault) {
+            let sentence = f.sentence(of: fault)
+            if let party = parties.first(where: { f.sentence(of: $0) == sentence }) {
+                raise(.blame, [fault, party], rule: "flag.blame.third_party")
+            }
+        }
         raise(.dismissive, f.active(.talkDown), rule: "flag.dismissive.talking_down")
         raise(.dismissive, f.active(.shrug), rule: "flag.dismissive.shrug")
         raise(.dismissive, f.active(.sorryYouFeel), rule: "flag.dismissive.sorry_you_feel")
@@ -38,12 +63,8 @@ struct FlagRules {
         // Redirect.
         if !f.has(.warmTransfer) {
             raise(.redirect, f.active(.redirect), rule: "flag.redirect")
-            let channels = f.active(.redirectChannel)
-            for action in f.active(.redirectAction) {
-                let sentence = f.sentence(of: action)
-                if let channel = channels.first(where: { f.sentence(of: $0) == sentence }) {
-                    raise(.redirect, [action, channel], rule: "flag.redirect.channel")
-                }
+            for (action, channel) in Self.redirectPairs(f) {
+                raise(.redirect, [action, channel], rule: "flag.redirect.channel")
             }
         }
 

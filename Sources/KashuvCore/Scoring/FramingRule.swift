@@ -20,11 +20,9 @@ struct FramingRule {
     static func judge(_ f: ReplyFeatures) -> Outcome {
         var evidence: [Evidence] = []
         // A fix counts as concrete unless it is only something the customer must go and do or buy.
-        let redirectSentences = Set(f.active([.redirect, .redirectAction]).map { f.sentence(of: $0) })
-        let weakSegments = Set(f.active(.weakAlternative).flatMap { m in (m.first..<m.end).map { f.tokens[$0].segment } })
-        let strong = f.active([.fix, .offerLead]).filter { match in
-            !redirectSentences.contains(f.sentence(of: match)) && !weakSegments.contains(f.tokens[match.first].segment)
-        }
+        var redirectSentences = Set(f.active(.redirect).map { f.sentence(of: $0) })
+        for (action, _) in FlagRules.redirectPairs(f) { redirectSentences.insert(f.sentence(of: action)) }
+        let strong = f.active(.fix).filter { !redirectSentences.contains(f.sentence(of: $0)) }
         let weak = f.active(weakKinds)
         let limits = f.active([.limitation, .policy])
         guard let lastLimit = limits.last else {

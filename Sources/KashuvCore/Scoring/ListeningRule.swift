@@ -9,7 +9,7 @@ struct ListeningRule {
     static let notReflection: Set<CueKind> = [
         .apology, .commitment, .tentative, .impersonal, .callback, .fix, .offerLead, .vagueOffer, .weakAlternative,
         .limitation, .policy, .blameOthers, .blameCustomer, .redirect, .redirectAction, .talkDown, .shrug,
-        .sorryYouFeel, .promise, .robotic, .opener, .choiceQuestion,
+        .sorryYouFeel, .promise, .opener, .choiceQuestion, .jargon,
     ]
     /// Cue kinds that make a question something other than a clarifying question.
     static let notClarifying: Set<CueKind> = [

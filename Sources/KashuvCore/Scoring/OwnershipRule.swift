@@ -21,16 +21,19 @@ struct OwnershipRule {
         if !apologies.isEmpty { level = 1 }
         let commitments = f.active([.commitment, .offerLead])
         let times = f.active(.time)
-        let fixes = f.active(.fix)
         var concrete = false
+        let clockTimes = clockTimeTokens(f)
         for commitment in commitments {
             let sentence = f.sentence(of: commitment)
             evidence.append(f.evidence(commitment, dimension: .ownership, rule: "ownership.commitment", effect: .plus))
             if let time = times.first(where: { f.sentence(of: $0) == sentence }) {
                 concrete = true
                 evidence.append(f.evidence(time, dimension: .ownership, rule: "ownership.follow_through", effect: .plus))
+            } else if let clock = clockTimes.first(where: { f.tokens[$0].sentence == sentence }) {
+                concrete = true
+                evidence.append(f.evidence(first: clock, end: clock + 1, dimension: .ownership,
+                                           rule: "ownership.follow_through", effect: .plus))
             }
-            _ = fixes
         }
         for callback in f.active(.callback) {
             concrete = true
@@ -50,5 +53,27 @@ struct OwnershipRule {
             evidence.append(f.evidence(match, dimension: .ownership, rule: "ownership.sorry_you_feel", effect: .minus))
         }
         return Outcome(level: level, evidence: evidence, committed: !commitments.isEmpty, concrete: concrete)
+    }
+
+    /// Tokens that are a clock time: "14:00", "9:30", "5pm", "5 pm".
+    static func clockTimeTokens(_ f: ReplyFeatures) -> [Int] {
+        var result: [Int] = []
+        for (index, token) in f.tokens.enumerated() {
+            switch token.kind {
+            case .number:
+                if token.text.contains(":") {
+                    result.append(index)
+                } else if index + 1 < f.tokens.count, ["am", "pm"].contains(f.tokens[index + 1].text) {
+                    result.append(index)
+                }
+            case .mixed:
+                if token.text.hasSuffix("am") || token.text.hasSuffix("pm"),
+                   token.text.unicodeScalars.first.map(Tokenizer.isDigit) == true {
+                    result.append(index)
+                }
+            default: break
+            }
+        }
+        return result
     }
 }

@@ -1,12 +1,11 @@
 /// Where a negator ("לא", "אין", "not", "never") changes what a cue means.
 ///
-/// A negator negates a cue that starts within ``window`` tokens after it in the same
-/// segment ("לא נוכל לעזור", "not able to help"), or an English cue it directly follows
+/// A negator negates a cue it directly precedes in the same segment ("לא נוכל לעזור"), or
+/// one word later across a pronoun or an intensifier ("לא ממש נוכל", "not really able"), or
+/// an English cue it directly follows
 /// ("I can not help": the cue "i can" followed by "not"). Fixed positive phrases ("אין בעיה",
 /// "no problem", "לא תהיה לי בעיה", "I can't believe") are shields: their words never negate.
 public enum Negation {
-    /// How many tokens before a cue a negator still reaches.
-    public static let window = 2
 
     /// Whether the cue spanning tokens `start..<end` is negated.
     ///
@@ -15,11 +14,12 @@ public enum Negation {
     public static func isNegated(start: Int, end: Int, tokens: [Token], negators: [Bool]) -> Bool {
         guard start < tokens.count else { return false }
         let segment = tokens[start].segment
-        var index = start - 1
-        while index >= 0 && index >= start - window {
-            if tokens[index].segment != segment { break }
-            if negators[index] { return true }
-            index -= 1
+        // The word right before, or two before when the word between is a pronoun or an
+        // intensifier ("לא ממש נוכל", "not really able", "לא אני אבדוק").
+        if start >= 1, tokens[start - 1].segment == segment, negators[start - 1] { return true }
+        if start >= 2, tokens[start - 2].segment == segment, negators[start - 2],
+           bridgeWords.contains(tokens[start - 1].text) {
+            return true
         }
         // Negators inside the cue itself ("can not") and one right after an English modal.
         if end < tokens.count, tokens[end].segment == segment, negators[end], tokens[end].kind == .latin,
@@ -28,6 +28,13 @@ public enum Negation {
         }
         return false
     }
+
+    static let bridgeWords: Set<String> = [
+        "אני", "אנחנו", "אנו", "ממש", "באמת", "כל", "ככ", "כך", "עוד", "תמיד", "בדיוק", "לגמרי", "הייתי", "נוכל", "אוכל", "אפשרות", "ניתן",
+        "יכול", "יכולה", "יכולים", "מצליח", "מצליחה", "אמור", "אמורה",
+        "really", "i", "we", "you", "just", "even", "yet", "be", "quite", "always", "exactly", "fully", "totally", "able", "allowed", "possible",
+        "going", "planning",
+    ].reduce(into: Set<String>()) { $0.insert(HebrewLetters.foldFinals($1)) }
 
     static let modals: Set<String> = ["can", "will", "would", "could", "do", "does", "did", "is", "am", "are", "should", "shall"]
 }

@@ -62,6 +62,8 @@ public struct TypoIndex: Sendable {
         return result
     }
 
+    static let prefixLetters: Set<Unicode.Scalar> = ["ו", "ה", "ב", "כ", "ל", "מ", "ש"]
+
     /// Whether two words are one insertion, deletion, substitution or adjacent swap apart.
     public static func isOneSlip(_ a: String, _ b: String) -> Bool {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
@@ -69,7 +71,13 @@ public struct TypoIndex: Sendable {
         if abs(x.count - y.count) > 1 { return false }
         if x.count == y.count {
             let diffs = x.indices.filter { x[$0] != y[$0] }
-            if diffs.count == 1 { return true }
+            if diffs.count == 1 {
+                // A different last letter of a short word is usually another word (הספה / הספק),
+                // and a different first prefix letter is another prefix (בסניף / לסניף).
+                if diffs[0] == x.count - 1 && x.count <= 5 { return false }
+                if diffs[0] == 0 && prefixLetters.contains(x[0]) && prefixLetters.contains(y[0]) { return false }
+                return true
+            }
             if diffs.count == 2, diffs[1] == diffs[0] + 1, x[diffs[0]] == y[diffs[1]], x[diffs[1]] == y[diffs[0]] {
                 return true
             }

@@ -25,7 +25,7 @@ public enum WordForms {
         for base in bases {
             let folded = HebrewLetters.foldFinals(base.lowercased())
             result.insert(folded)
-            if isHebrew(folded) { result.formUnion(hebrewInflections(of: folded)) }
+            if isHebrew(folded) { result.formUnion(hebrewInflections(of: folded).map(HebrewLetters.foldFinals)) }
         }
         return result
     }

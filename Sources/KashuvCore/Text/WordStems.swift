@@ -5,7 +5,7 @@
 /// gets a small set of keys (prefixes split off, one common suffix removed); two words are
 /// the same content when their key sets meet.
 public enum WordStems {
-    static let hebrewSuffixes = ["ים", "ות", "תי", "נו", "תמ", "ת", "ה", "י", "כ", "מ", "ו"]
+    static let hebrewSuffixes = ["ים", "ות", "תי", "נו", "תמ", "ת", "ה", "י", "כ", "מ", "ו"].map(HebrewLetters.foldFinals)
 
     /// The comparison keys of a folded Hebrew word.
     public static func hebrewKeys(_ word: String) -> [String] {
