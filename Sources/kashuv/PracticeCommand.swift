@@ -37,7 +37,7 @@ struct PracticeCommand: ParsableCommand {
     @ArgumentParser.Flag(help: "Plain line mode: lines of text in logical order, no escape codes (for screen readers and scripts).")
     var plain = false
 
-    @ArgumentParser.Flag(help: "Continue your unfinished attempt at this scenario at the turn where it stopped.")
+    @ArgumentParser.Flag(help: "Continue your unfinished attempt at the turn where it stopped (without SCENARIO_ID: the scenario you practised last).")
     var resume = false
 
     @Option(help: "Who reorders right-to-left text: auto, app (Kashuv) or terminal.")
@@ -46,15 +46,21 @@ struct PracticeCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let library = try PracticeLibrary.load()
-        let id = scenarioID ?? Self.defaultScenarioID
-        guard let scenario = library.scenario(id) else {
-            throw ValidationError(library.explainMissing(id))
+        if let scenarioID, library.scenario(scenarioID) == nil {
+            throw ValidationErrorText(library.explainMissing(scenarioID))
         }
         let usePlain = plain || isatty(0) == 0 || isatty(1) == 0 || ["", "dumb"].contains(environment["TERM"] ?? "")
-        let labels = Labels.for(scenario.language)
         let output = PlainLineOutput(fileDescriptor: 1)
-        let name = try traineeName(labels: labels, output: output, environment: environment)
+        let promptLanguage = library.scenario(scenarioID ?? Self.defaultScenarioID)?.language ?? .hebrew
+        let name = try traineeName(labels: Labels.for(promptLanguage), output: output, environment: environment)
         let store = ProgressStore(folder: URL(fileURLWithPath: progress, isDirectory: true))
+
+        // `--resume` without a scenario continues whatever the trainee practised last.
+        let id = try scenarioID ?? (resume ? store.lastResumableScenarioID(for: name) : nil) ?? Self.defaultScenarioID
+        guard let scenario = library.scenario(id) else {
+            throw ValidationErrorText(library.explainMissing(id))
+        }
+        let labels = Labels.for(scenario.language)
         let scorer = try PracticeScorer.load()
 
         for issue in try store.read(name).issues {

@@ -243,6 +243,17 @@ struct ProgressStoreTests {
         #expect(try store.resumableAttempt(for: dana, scenarioID: "he-waiting-app-senior") == nil)
     }
 
+    @Test("--resume without a scenario continues the scenario practised last, if it can be continued")
+    func lastResumableScenario() throws {
+        #expect(try store.lastResumableScenarioID(for: dana) == nil)
+        let first = UUID(), second = UUID()
+        try store.append(.turn(Self.turn(attempt: first, number: 1, scenario: "first-scenario")), for: dana)
+        try store.append(.turn(Self.turn(attempt: second, number: 1, scenario: "second-scenario")), for: dana)
+        #expect(try store.lastResumableScenarioID(for: dana) == "second-scenario")
+        try store.append(.attempt(Self.attempt(second, outcome: .resolved, scenario: "second-scenario")), for: dana)
+        #expect(try store.lastResumableScenarioID(for: dana) == nil, "the last thing practised ended")
+    }
+
     @Test("an attempt abandoned before any reply is not resumable")
     func abandonedWithoutTurns() throws {
         try store.append(.attempt(Self.attempt(UUID(), outcome: .abandoned)), for: dana)

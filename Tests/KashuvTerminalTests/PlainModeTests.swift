@@ -76,18 +76,30 @@ struct PlainModeTests {
         #expect(scoreBlocks == turns.count, "one score shown per saved turn")
     }
 
-    @Test("an English scenario gets English labels")
-    func englishLabels() throws {
-        let english = try #require(
+    /// The first English scenario in the shipped library.
+    static func englishScenarioID() throws -> String {
+        try #require(
             try FileManager.default.contentsOfDirectory(atPath: KashuvProcess.packageRoot.appendingPathComponent("Scenarios").path)
                 .filter { $0.hasPrefix("en-") && $0.hasSuffix(".yaml") }.sorted().first
         ).replacingOccurrences(of: ".yaml", with: "")
+    }
+
+    @Test("an English scenario gets English labels; --resume without a scenario continues it")
+    func englishLabelsAndResume() throws {
+        let english = try Self.englishScenarioID()
         let run = try practise([english, "--plain", "--trainee", "Dana"], input: ["I'm sorry, I understand how frustrating this is. Let me fix it now."])
         #expect(run.exitStatus == 0, "stderr: \(run.stderr)")
         #expect(run.stdout.contains("== Brief =="))
         #expect(run.stdout.contains("Active listening: "))
         #expect(run.stdout.contains("Mood: "))
+        #expect(run.stdout.contains("The attempt is saved as unfinished."))
         #expect(!run.stdout.contains("הקשבה"))
+
+        let resumed = try practise(["--plain", "--trainee", "Dana", "--resume"], input: ["Thank you for waiting. I will call you back today by five."])
+        #expect(resumed.exitStatus == 0, "stderr: \(resumed.stderr)")
+        #expect(resumed.stdout.contains("Continuing your earlier attempt at turn 2"))
+        let turns = try records("Dana").records.compactMap { if case .turn(let turn) = $0 { turn } else { nil } }
+        #expect(turns.map(\.scenarioID) == [english, english])
     }
 
     @Test("end of input before the ending records the attempt as abandoned, exit 0, and --resume continues it")

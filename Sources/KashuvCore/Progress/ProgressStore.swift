@@ -82,6 +82,14 @@ public struct ProgressStore: Sendable {
             attemptID: latest, startedAt: lastAttemptRecord?.startedAt ?? first.attemptStartedAt,
             turns: turns, issues: contents.issues)
     }
+
+    /// The scenario the trainee was practising last (the scenario of the last record in
+    /// their file), if that attempt can be continued: what `--resume` without a scenario
+    /// id continues.
+    public func lastResumableScenarioID(for trainee: TraineeName) throws(ProgressError) -> String? {
+        guard let last = try read(trainee).records.last?.scenarioID else { return nil }
+        return try resumableAttempt(for: trainee, scenarioID: last) == nil ? nil : last
+    }
 }
 
 /// An attempt that stopped before an ending and can be continued (`--resume`).
