@@ -148,12 +148,14 @@ struct PlainModeTests {
 
     @Test("`kashuv` alone asks the name and practises the default scenario, in plain mode when piped")
     func bareKashuv() throws {
-        let run = try KashuvProcess.run([], input: ["גיל", Self.hebrewReplies[0]])
+        // This run writes to the package's own ./progress: a name no person has, removed after.
+        let name = "גיל-בדיקה-\(UUID().uuidString.prefix(8))"
+        let run = try KashuvProcess.run([], input: [name, Self.hebrewReplies[0]])
         #expect(run.exitStatus == 0, "stderr: \(run.stderr)")
         #expect(run.stdout.contains("\(try Self.shippedScenario().customer.name):\n"))
         #expect(!run.stdoutBytes.contains(0x1B))
         let folder = KashuvProcess.packageRoot.appendingPathComponent("progress")
-        let file = ProgressStore(folder: folder).fileURL(for: try TraineeName("גיל"))
+        let file = ProgressStore(folder: folder).fileURL(for: try TraineeName(name))
         defer { try? FileManager.default.removeItem(at: file) }
         let contents = try ProgressFileContents.read(file)
         #expect(contents.records.contains { if case .turn(let turn) = $0 { turn.scenarioID == "he-waiting-app-senior" } else { false } })
