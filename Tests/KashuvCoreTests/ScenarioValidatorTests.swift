@@ -119,6 +119,14 @@ struct ScenarioValidatorShapeTests {
         #expect(diagnostic?.message.contains("`brief`") == true)
     }
 
+    @Test("every missing key is reported, each once")
+    func everyMissingKey() throws {
+        let (found, _) = try validatorDiagnostics(for: "title: only a title\n")
+        let missing = found.filter { $0.code == DiagnosticCode.missingKey.rawValue }
+        #expect(missing.count == 14)
+        #expect(Set(missing.map(\.message)).count == 14)
+    }
+
     @Test("a misspelt key is unknown, with the likely key suggested")
     func unknownKey() throws {
         let yaml = ValidatorSamples.english.replacingFirst("next: calmer", with: "nxt: calmer")

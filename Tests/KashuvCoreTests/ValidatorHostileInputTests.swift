@@ -197,6 +197,17 @@ struct ValidatorHostileInputTests {
         #expect(try validatorDiagnostics(for: yaml).diagnostics.isEmpty)
     }
 
+    @Test("a merge key (<<: *anchor) is read as YAML defines it")
+    func mergeKeys() throws {
+        let yaml = ValidatorSamples.english
+            .replacingFirst("      - mood: 1\n        next: asked-for-manager", with: "      - &fallback\n        mood: 1\n        next: asked-for-manager")
+            .replacingFirst("      - mood: 2\n        next: hung-up", with: "      - <<: *fallback\n        mood: 2\n        next: hung-up")
+        #expect(try validatorDiagnostics(for: yaml).diagnostics.isEmpty)
+        let misspelt = yaml.replacingFirst("      - &fallback\n        mood: 1", with: "      - &fallback\n        mod: 1")
+        let found = try validatorDiagnostics(for: misspelt).diagnostics
+        #expect(found.map(\.code) == [DiagnosticCode.unknownKey.rawValue])
+    }
+
     @Test("a named pipe is refused instead of read (reading it would hang)")
     func namedPipe() throws {
         let folder = try ValidatorTemporaryFolder()

@@ -69,7 +69,11 @@ public struct ScenarioValidator: Sendable {
         crossCheck(&outcomes)
         let scenarios = outcomes.filter(\.diagnostics.isEmpty).compactMap(\.scenario).sorted { $0.id < $1.id }
         let diagnostics = outcomes.flatMap { outcome in
-            outcome.diagnostics.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
+            // A value shared through an anchor is checked everywhere it is used; report it once, where it is written.
+            var seen: Set<String> = []
+            return outcome.diagnostics
+                .filter { $0.line == nil || seen.insert("\($0.code):\($0.line ?? 0):\($0.column ?? 0):\($0.hint)").inserted }
+                .sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
         }
         let checked = outcomes.filter { outcome in
             !outcome.diagnostics.contains { [.pathNotFound, .emptyFolder].contains($0.knownCode) }

@@ -141,7 +141,7 @@ struct YAMLShapeChecker {
             guard case .mapping(let mapping) = node else { return [wrongType(node, shape, keyPath)] }
             var diagnostics: [Diagnostic] = []
             var seen: Set<String> = []
-            for (keyNode, value) in mapping {
+            for (keyNode, value) in Self.pairsWithMerges(mapping) {
                 guard case .scalar(let keyScalar) = keyNode else {
                     diagnostics.append(Diagnostic(
                         .wrongType, path: path, at: keyNode.location, "a key in `\(name)` is not a plain word",
@@ -178,6 +178,27 @@ struct YAMLShapeChecker {
             }
             return diagnostics
         }
+    }
+
+    /// The pairs of a mapping as a reader sees them: the pairs of `<<: *anchor` merge keys
+    /// first, then the mapping's own pairs, which override merged keys of the same name.
+    static func pairsWithMerges(_ mapping: Node.Mapping) -> [(key: Node, value: Node)] {
+        var own: [(key: Node, value: Node)] = []
+        var merged: [(key: Node, value: Node)] = []
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key, scalar.string == "<<", scalar.style == .plain || scalar.style == .any else {
+                own.append((key, value))
+                continue
+            }
+            switch value {
+            case .mapping(let source): merged += pairsWithMerges(source)
+            case .sequence(let sources):
+                for case .mapping(let source) in sources.reversed() { merged += pairsWithMerges(source) }
+            default: own.append((key, value))
+            }
+        }
+        let ownKeys = Set(own.compactMap { $0.key.string })
+        return merged.filter { !ownKeys.contains($0.key.string ?? "") } + own
     }
 
     private func wrongType(_ node: Node, _ shape: YAMLShape, _ keyPath: [YAMLPathComponent]) -> Diagnostic {
