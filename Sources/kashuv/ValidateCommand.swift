@@ -16,7 +16,7 @@ struct ValidateCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp(
         "Files or folders to check (folders are searched for .yaml files).",
-        discussion: "Default: Scenarios and Trainers in the current directory, else in the library found through KASHUV_HOME."
+        discussion: "Default: Scenarios and Trainers in the current directory; else those of $KASHUV_HOME, or of the package the executable was built from."
     ))
     var paths: [String] = []
 
