@@ -37,9 +37,9 @@ struct CueMatcher: Sendable {
 
     let language: Language
     private(set) var cues: [Compiled] = []
-    private var vocabulary: [String: Int32] = [:]
+    private var vocabulary: [UInt64: Int32] = [:]
     private var typos = TypoIndex()
-    private var idsByTypoWord: [String: Int32] = [:]
+    private var typoTolerantIds = Set<Int32>()
     private var byFirstWord: [Int32: [Int32]] = [:]
     private var negatorIds = Set<Int32>()
     private(set) var stopwords = Set<String>()
@@ -105,17 +105,17 @@ struct CueMatcher: Sendable {
     }
 
     private mutating func id(for form: String, typoTolerant: Bool) -> Int32 {
+        let key = WordHash.hash(form)
         let id: Int32
-        if let known = vocabulary[form] {
+        if let known = vocabulary[key] {
             id = known
         } else {
             id = Int32(vocabulary.count)
-            vocabulary[form] = id
+            vocabulary[key] = id
         }
         // Only the forms a coach wrote tolerate typing slips, not the generated inflections.
-        if typoTolerant && idsByTypoWord[form] == nil {
-            typos.insert(form)
-            idsByTypoWord[form] = id
+        if typoTolerant && typoTolerantIds.insert(id).inserted {
+            typos.insert(form, id: id)
         }
         return id
     }
@@ -123,16 +123,21 @@ struct CueMatcher: Sendable {
     /// The ids a token can stand for.
     func candidates(for token: Token) -> [Int32] {
         var result: [Int32] = []
-        if let id = vocabulary[token.text] { result.append(id) }
+        let scalars = Array(token.text.unicodeScalars)
+        if let id = vocabulary[WordHash.hash(scalars, range: 0..<scalars.count)] { result.append(id) }
         if token.kind == .hebrew {
-            for rest in HebrewPrefixes.splits(token.text) {
-                if let id = vocabulary[rest] { result.append(id) }
+            // Attached prefixes (ו ה ב כ ל מ ש, up to three), only when the rest is a known word.
+            var seen = Set<Unicode.Scalar>()
+            for length in 1...3 where length + 2 <= scalars.count {
+                let letter = scalars[length - 1]
+                guard HebrewPrefixes.letters.contains(letter), seen.insert(letter).inserted,
+                      letter != "ו" || length == 1 else { break }
+                if let id = vocabulary[WordHash.hash(scalars, range: length..<scalars.count)] { result.append(id) }
+                if letter == "ה" { break }
             }
         }
         if result.isEmpty && token.kind != .number {
-            for neighbour in typos.neighbours(of: token.text) {
-                if let id = idsByTypoWord[neighbour] { result.append(id) }
-            }
+            result.append(contentsOf: typos.neighbours(of: scalars))
         }
         return result
     }

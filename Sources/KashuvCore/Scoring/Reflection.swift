@@ -9,18 +9,25 @@ struct ReflectionProfile: Sendable {
     /// The weight of a shared number, amount or duration.
     static let numberWeight = 2
 
-    private var keys = Set<String>()
+    private var keys = Set<UInt64>()
     private var numbers = Set<String>()
 
     /// Whether there is anything to reflect.
     var isEmpty: Bool { keys.isEmpty && numbers.isEmpty }
 
     init(texts: [String], stopwords: Set<String>) {
+        self.init(tokenized: texts.map { Tokenizer.tokenize($0) }, stopwords: stopwords)
+    }
+
+    init(tokenized texts: [TokenizedText], stopwords: Set<String>) {
+        var buffer: [UInt64] = []
         for text in texts {
-            for token in Tokenizer.tokenize(text).tokens {
+            for token in text.tokens {
                 if let number = Self.number(token) { numbers.insert(number); continue }
                 guard Self.isContent(token, stopwords: stopwords) else { continue }
-                for key in Self.keys(of: token) { keys.insert(key) }
+                buffer.removeAll(keepingCapacity: true)
+                Self.keys(of: token, into: &buffer)
+                keys.formUnion(buffer)
             }
         }
     }
@@ -29,19 +36,22 @@ struct ReflectionProfile: Sendable {
     func overlap(tokens: [Token], range: Range<Int>, stopwords: Set<String>) -> (score: Int, matched: [Int]) {
         var score = 0
         var matched: [Int] = []
-        var seen = Set<String>()
+        var seen = Set<UInt64>()
+        var seenNumbers = Set<String>()
+        var buffer: [UInt64] = []
         for index in range {
             let token = tokens[index]
             if let number = Self.number(token) {
-                if numbers.contains(number), seen.insert("#" + number).inserted {
+                if numbers.contains(number), seenNumbers.insert(number).inserted {
                     score += Self.numberWeight
                     matched.append(index)
                 }
                 continue
             }
             guard Self.isContent(token, stopwords: stopwords) else { continue }
-            let tokenKeys = Self.keys(of: token)
-            if let key = tokenKeys.first(where: keys.contains) {
+            buffer.removeAll(keepingCapacity: true)
+            Self.keys(of: token, into: &buffer)
+            if let key = buffer.first(where: keys.contains) {
                 if seen.insert(key).inserted { score += 1 }
                 matched.append(index)
             }
@@ -68,11 +78,11 @@ struct ReflectionProfile: Sendable {
         return true
     }
 
-    static func keys(of token: Token) -> [String] {
+    static func keys(of token: Token, into keys: inout [UInt64]) {
         switch token.kind {
-        case .hebrew: return WordStems.hebrewKeys(token.text)
-        case .latin: return [WordStems.englishStem(token.text)]
-        default: return [token.text]
+        case .hebrew: WordStems.hebrewKeyHashes(Array(token.text.unicodeScalars), into: &keys)
+        case .latin: keys.append(WordHash.hash(WordStems.englishStem(token.text)))
+        default: keys.append(WordHash.hash(token.text))
         }
     }
 }

@@ -36,9 +36,9 @@ public struct ReplyScorer: Sendable, ReplyScoring {
         let (matches, _) = matcher.matches(in: text.tokens)
         let features = ReplyFeatures(text: text, matches: matches, language: language, cues: matcher)
 
-        let customerTexts = [context.customerLine].compactMap { $0 } + context.facts
-        let profile = ReflectionProfile(texts: customerTexts, stopwords: matcher.stopwords)
-        let customerTokens = Set(customerTexts.flatMap { Tokenizer.tokenize($0).tokens.map(\.text) })
+        let customerTexts = ([context.customerLine].compactMap { $0 } + context.facts).map { Tokenizer.tokenize($0) }
+        let profile = ReflectionProfile(tokenized: customerTexts, stopwords: matcher.stopwords)
+        let customerTokens = Set(customerTexts.flatMap { $0.tokens.map(\.text) })
         let cannotOffer = context.cannotOffer.map { ReflectionProfile(texts: [$0], stopwords: matcher.stopwords) }
 
         var flagOutcome = FlagRules.judge(features, context: context, customerTokens: customerTokens, cannotOffer: cannotOffer)
@@ -79,7 +79,7 @@ public struct ReplyScorer: Sendable, ReplyScoring {
         let advice = Advice.make(Advice.Input(
             language: language, levels: levels, rated: context.rated, flags: Set(flags), evidence: evidence,
             reflected: listening.reflected, listeningActs: listening.generic, committed: ownership.committed,
-            customerDetail: context.customerLine.flatMap { Self.detail(of: $0) }))
+            customerDetail: customerTexts.first.flatMap { context.customerLine == nil ? nil : Self.detail(of: $0) }))
         return ScoreResult(language: language, levels: levels, rated: context.rated, flags: flags,
                            evidence: evidence, advice: advice)
     }
@@ -91,8 +91,7 @@ public struct ReplyScorer: Sendable, ReplyScoring {
 
     /// A concrete detail of the customer's line to suggest reflecting: its first number and
     /// the word after it ("45 דקות", "$35 late"), as typed.
-    static func detail(of line: String) -> String? {
-        let text = Tokenizer.tokenize(line)
+    static func detail(of text: TokenizedText) -> String? {
         guard let index = text.tokens.firstIndex(where: { $0.kind == .number }) else { return nil }
         var end = index + 1
         if end < text.tokens.count, text.tokens[end].sentence == text.tokens[index].sentence, text.tokens[end].kind != .number {

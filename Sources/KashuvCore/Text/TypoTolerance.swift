@@ -2,78 +2,77 @@
 ///
 /// Words of five letters or more (counting the longer of the two) match a known word at
 /// edit distance 1 ("עכשו" for "עכשיו", "לגמריי" for "לגמרי", "apologise" for "apologize").
-/// Lookups use a deletion index built once, so the hot path does no pairwise comparison.
+/// Two Hebrew slips are not forgiven because they usually make another word: a different
+/// last letter of a short word (הספה / הספק) and a different prefix letter (בסניף / לסניף).
+/// Lookups use a deletion index of hashes built once, so the hot path allocates nothing.
 public struct TypoIndex: Sendable {
     /// Words at least this long tolerate one slip.
     public static let minimumLength = 5
 
-    private var deletions: [String: [Int32]] = [:]
-    private var words: [String] = []
-    private var exact: [String: Int32] = [:]
+    private var deletions: [UInt64: [Int32]] = [:]
+    private var exact: [UInt64: Int32] = [:]
+    private var words: [[Unicode.Scalar]] = []
 
     /// Creates an empty index.
     public init() {}
 
-    /// Adds a known word and returns its id in the index.
-    @discardableResult
-    public mutating func insert(_ word: String) -> Int32 {
-        if let id = exact[word] { return id }
-        let id = Int32(words.count)
-        words.append(word)
-        exact[word] = id
-        if word.unicodeScalars.count >= Self.minimumLength - 1 {
-            for deletion in Self.deletions(of: word) { deletions[deletion, default: []].append(id) }
+    /// Adds a known word under an id of the caller's choosing.
+    public mutating func insert(_ word: String, id: Int32) {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= Self.minimumLength - 1 else { return }
+        let slot = Int32(words.count)
+        words.append(scalars)
+        ids.append(id)
+        exact[WordHash.hash(scalars, range: 0..<scalars.count)] = slot
+        for index in scalars.indices {
+            deletions[WordHash.hash(scalars, range: 0..<scalars.count, skipping: index), default: []].append(slot)
         }
-        return id
     }
 
-    /// The known words one slip away from `word` (never `word` itself).
-    public func neighbours(of word: String) -> [String] {
-        let length = word.unicodeScalars.count
-        guard length >= Self.minimumLength - 1 else { return [] }
-        var found: [String] = []
-        func consider(_ id: Int32) {
-            let candidate = words[Int(id)]
-            guard candidate != word, max(candidate.unicodeScalars.count, length) >= Self.minimumLength,
-                  Self.isOneSlip(word, candidate), !found.contains(candidate) else { return }
-            found.append(candidate)
+    private var ids: [Int32] = []
+
+    /// The ids of the known words one slip away from `word` (never `word` itself).
+    public func neighbours(of word: [Unicode.Scalar]) -> [Int32] {
+        let length = word.count
+        guard length >= Self.minimumLength - 1, !deletions.isEmpty else { return [] }
+        var found: [Int32] = []
+        func consider(_ slot: Int32) {
+            let candidate = words[Int(slot)]
+            guard max(candidate.count, length) >= Self.minimumLength, Self.isOneSlip(word, candidate),
+                  !found.contains(ids[Int(slot)]) else { return }
+            found.append(ids[Int(slot)])
         }
+        let whole = 0..<length
         // A letter missing from the typed word: the typed word is a deletion of a known word.
-        for id in deletions[word] ?? [] { consider(id) }
-        for deletion in Self.deletions(of: word) {
+        for slot in deletions[WordHash.hash(word, range: whole)] ?? [] { consider(slot) }
+        for index in whole {
+            let deletion = WordHash.hash(word, range: whole, skipping: index)
             // An extra letter typed.
-            if let id = exact[deletion] { consider(id) }
+            if let slot = exact[deletion] { consider(slot) }
             // A wrong or swapped letter: both share a deletion.
-            for id in deletions[deletion] ?? [] { consider(id) }
+            for slot in deletions[deletion] ?? [] { consider(slot) }
         }
         return found
-    }
-
-    static func deletions(of word: String) -> [String] {
-        let scalars = Array(word.unicodeScalars)
-        var result: [String] = []
-        result.reserveCapacity(scalars.count)
-        for index in scalars.indices {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[..<index])
-            view.append(contentsOf: scalars[(index + 1)...])
-            result.append(String(view))
-        }
-        return result
     }
 
     static let prefixLetters: Set<Unicode.Scalar> = ["ו", "ה", "ב", "כ", "ל", "מ", "ש"]
 
     /// Whether two words are one insertion, deletion, substitution or adjacent swap apart.
     public static func isOneSlip(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        isOneSlip(Array(a.unicodeScalars), Array(b.unicodeScalars))
+    }
+
+    /// Whether two words are one insertion, deletion, substitution or adjacent swap apart.
+    public static func isOneSlip(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Bool {
         if x == y { return false }
         if abs(x.count - y.count) > 1 { return false }
         if x.count == y.count {
-            let diffs = x.indices.filter { x[$0] != y[$0] }
+            var diffs: [Int] = []
+            for index in x.indices where x[index] != y[index] {
+                diffs.append(index)
+                if diffs.count > 2 { return false }
+            }
             if diffs.count == 1 {
-                // A different last letter of a short word is usually another word (הספה / הספק),
-                // and a different first prefix letter is another prefix (בסניף / לסניף).
                 if diffs[0] == x.count - 1 && x.count <= 5 { return false }
                 if diffs[0] == 0 && prefixLetters.contains(x[0]) && prefixLetters.contains(y[0]) { return false }
                 return true

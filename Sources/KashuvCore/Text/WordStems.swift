@@ -25,6 +25,34 @@ public enum WordStems {
         return keys
     }
 
+    static let hebrewSuffixScalars: [[Unicode.Scalar]] = hebrewSuffixes.map { Array($0.unicodeScalars) }
+
+    /// The comparison keys of a folded Hebrew word, as hashes (same keys as ``hebrewKeys(_:)``).
+    public static func hebrewKeyHashes(_ scalars: [Unicode.Scalar], into keys: inout [UInt64]) {
+        let n = scalars.count
+        var starts = [0]
+        var seen = Set<Unicode.Scalar>()
+        for length in 1...3 where length + 3 <= n {
+            let letter = scalars[length - 1]
+            guard HebrewPrefixes.letters.contains(letter), seen.insert(letter).inserted,
+                  letter != "ו" || length == 1 else { break }
+            starts.append(length)
+            if letter == "ה" { break }
+        }
+        for start in starts {
+            keys.append(WordHash.hash(scalars, range: start..<n))
+            let count = n - start
+            for suffix in hebrewSuffixScalars where count - suffix.count >= 3 {
+                var matches = true
+                for (offset, letter) in suffix.enumerated() where scalars[n - suffix.count + offset] != letter {
+                    matches = false
+                    break
+                }
+                if matches { keys.append(WordHash.hash(scalars, range: start..<(n - suffix.count))) }
+            }
+        }
+    }
+
     /// The stem of a folded English word: a light suffix stripper ("arriving" → "arriv").
     public static func englishStem(_ word: String) -> String {
         var scalars = Array(word.unicodeScalars)
