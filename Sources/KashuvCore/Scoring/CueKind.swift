@@ -119,4 +119,16 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
         default: true
         }
     }
+
+    private static let bits: [CueKind: UInt64] = {
+        var bits: [CueKind: UInt64] = [:]
+        for (index, kind) in CueKind.allCases.enumerated() { bits[kind] = 1 << UInt64(index) }
+        return bits
+    }()
+
+    /// A bit of its own, so sets of kinds are masks on the hot path.
+    var bit: UInt64 { Self.bits[self] ?? 0 }
+
+    /// The mask of a set of kinds.
+    static func mask(_ kinds: Set<CueKind>) -> UInt64 { kinds.reduce(0) { $0 | $1.bit } }
 }

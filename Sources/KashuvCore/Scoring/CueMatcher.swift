@@ -42,13 +42,25 @@ struct CueMatcher: Sendable {
     private var typoTolerantIds = Set<Int32>()
     private var byFirstWord: [Int32: [Int32]] = [:]
     private var negatorIds = Set<Int32>()
-    private(set) var stopwords = Set<String>()
+    private(set) var stopwords = Set<UInt64>()
+
+    // Flat tables for the hot path (no per-access reference counting).
+    private var elemIDs: [Int32] = []
+    private var elemStart: [Int32] = []
+    private var elemCount: [Int32] = []  // -1 marks a gap
+    private var cueFirstElem: [Int32] = []
+    private var cueElemCount: [Int32] = []
+    private var cueKinds: [CueKind] = []
+    private var cueWeights: [Double] = []
+    private var firstStart: [Int32] = []
+    private var firstList: [Int32] = []
+    private var negatorByID: [Bool] = []
 
     init(book: CueBook, language: Language) {
         self.language = language
         for cue in book.cues where cue.language == language {
             if cue.kind == .stopword {
-                stopwords.insert(HebrewLetters.foldFinals(cue.phrase.lowercased()))
+                stopwords.insert(WordHash.hash(HebrewLetters.foldFinals(cue.phrase.lowercased())))
                 continue
             }
             var elements: [Element] = []
@@ -68,6 +80,7 @@ struct CueMatcher: Sendable {
             for id in firstIds { byFirstWord[id, default: []].append(index) }
             if cue.kind == .negator { negatorIds.formUnion(firstIds) }
         }
+        compileFlatTables()
     }
 
     /// The words of a phrase as the tokenizer would produce them (contractions expanded).
@@ -120,6 +133,36 @@ struct CueMatcher: Sendable {
         return id
     }
 
+    private mutating func compileFlatTables() {
+        for compiled in cues {
+            cueFirstElem.append(Int32(elemStart.count))
+            cueElemCount.append(Int32(compiled.elements.count))
+            cueKinds.append(compiled.cue.kind)
+            cueWeights.append(compiled.cue.weight)
+            for element in compiled.elements {
+                switch element {
+                case .gap:
+                    elemStart.append(Int32(elemIDs.count))
+                    elemCount.append(-1)
+                case .word(let ids):
+                    elemStart.append(Int32(elemIDs.count))
+                    elemCount.append(Int32(ids.count))
+                    elemIDs.append(contentsOf: ids.sorted())
+                }
+            }
+        }
+        let size = vocabulary.count
+        var lists = [[Int32]](repeating: [], count: size)
+        for (id, list) in byFirstWord { lists[Int(id)] = list }
+        firstStart = [0]
+        for list in lists {
+            firstList.append(contentsOf: list)
+            firstStart.append(Int32(firstList.count))
+        }
+        negatorByID = [Bool](repeating: false, count: size)
+        for id in negatorIds { negatorByID[Int(id)] = true }
+    }
+
     /// The ids a token can stand for.
     func candidates(for token: Token) -> [Int32] {
         var result: [Int32] = []
@@ -142,26 +185,66 @@ struct CueMatcher: Sendable {
         return result
     }
 
-    /// Whether a token is one of the language's negators.
-    func isNegator(_ candidates: [Int32]) -> Bool {
-        candidates.contains { negatorIds.contains($0) }
-    }
 
     /// Every cue found in the tokens, with containment and negation resolved.
-    func matches(in tokens: [Token]) -> (matches: [CueMatch], candidates: [[Int32]]) {
-        let candidates = tokens.map { self.candidates(for: $0) }
+    func matches(in tokens: [Token]) -> [CueMatch] {
+        // Candidate ids of every token, flattened.
+        var candIDs: [Int32] = []
+        var candStart = [Int](repeating: 0, count: tokens.count + 1)
+        candIDs.reserveCapacity(tokens.count * 2)
+        for (index, token) in tokens.enumerated() {
+            candIDs.append(contentsOf: candidates(for: token))
+            candStart[index + 1] = candIDs.count
+        }
+        let sentences = tokens.map(\.sentence)
+        var tokenIsNegator = [Bool](repeating: false, count: tokens.count)
+        for index in tokens.indices {
+            for c in candStart[index]..<candStart[index + 1] where negatorByID[Int(candIDs[c])] {
+                tokenIsNegator[index] = true
+            }
+        }
+        let elemIDs = self.elemIDs, elemStart = self.elemStart, elemCount = self.elemCount
+        let count = tokens.count
+        let gapLength = Self.gapLength
+
+        func tokenHas(_ position: Int, element: Int) -> Bool {
+            let lower = Int(elemStart[element]), upper = lower + Int(elemCount[element])
+            for c in candStart[position]..<candStart[position + 1] {
+                let id = candIDs[c]
+                for e in lower..<upper where elemIDs[e] == id { return true }
+            }
+            return false
+        }
+        func match(_ element: Int, last: Int, at position: Int, sentence: Int) -> Int? {
+            if element == last { return position }
+            if elemCount[element] < 0 {
+                for skip in 0...gapLength {
+                    let next = position + skip
+                    if next > count { break }
+                    if skip > 0 && (sentences[next - 1] != sentence || tokenIsNegator[next - 1]) { break }
+                    if let end = match(element + 1, last: last, at: next, sentence: sentence) { return end }
+                }
+                return nil
+            }
+            guard position < count, sentences[position] == sentence, tokenHas(position, element: element) else { return nil }
+            return match(element + 1, last: last, at: position + 1, sentence: sentence)
+        }
+
         var found: [CueMatch] = []
-        var startedHere = Set<Int32>()
-        for start in tokens.indices {
+        var startedHere: [Int32] = []
+        for start in 0..<count {
             startedHere.removeAll(keepingCapacity: true)
-            for id in candidates[start] {
-                guard let list = byFirstWord[id] else { continue }
-                for index in list where startedHere.insert(index).inserted {
-                    let compiled = cues[Int(index)]
-                    if let end = match(compiled.elements, from: 1, at: start + 1, sentence: tokens[start].sentence,
-                                       tokens: tokens, candidates: candidates) {
-                        found.append(CueMatch(kind: compiled.cue.kind, cue: Int(index), first: start, end: end,
-                                              weight: compiled.cue.weight))
+            for c in candStart[start]..<candStart[start + 1] {
+                let id = Int(candIDs[c])
+                for l in Int(firstStart[id])..<Int(firstStart[id + 1]) {
+                    let index = firstList[l]
+                    if startedHere.contains(index) { continue }
+                    startedHere.append(index)
+                    let firstElement = Int(cueFirstElem[Int(index)])
+                    let last = firstElement + Int(cueElemCount[Int(index)])
+                    if let end = match(firstElement + 1, last: last, at: start + 1, sentence: sentences[start]) {
+                        found.append(CueMatch(kind: cueKinds[Int(index)], cue: Int(index), first: start, end: end,
+                                              weight: cueWeights[Int(index)]))
                     }
                 }
             }
@@ -206,27 +289,7 @@ struct CueMatcher: Sendable {
             found[index].negated = Negation.isNegated(start: found[index].first, end: found[index].end,
                                                       tokens: tokens, negators: negators)
         }
-        return (found, candidates)
+        return found
     }
 
-    private func match(_ elements: [Element], from element: Int, at position: Int, sentence: Int,
-                       tokens: [Token], candidates: [[Int32]]) -> Int? {
-        if element == elements.count { return position }
-        switch elements[element] {
-        case .gap:
-            for skip in 0...Self.gapLength {
-                let next = position + skip
-                if next > tokens.count { break }
-                if skip > 0 && (tokens[next - 1].sentence != sentence || isNegator(candidates[next - 1])) { break }
-                if let end = match(elements, from: element + 1, at: next, sentence: sentence, tokens: tokens, candidates: candidates) {
-                    return end
-                }
-            }
-            return nil
-        case .word(let ids):
-            guard position < tokens.count, tokens[position].sentence == sentence,
-                  candidates[position].contains(where: ids.contains) else { return nil }
-            return match(elements, from: element + 1, at: position + 1, sentence: sentence, tokens: tokens, candidates: candidates)
-        }
-    }
 }

@@ -6,16 +6,17 @@
 /// inside an apology, a refusal, an offer or a question is no reflection.
 struct ListeningRule {
     /// Cue kinds that make a segment something other than a reflection.
-    static let notReflection: Set<CueKind> = [
+    static let notReflection: UInt64 = CueKind.mask([
         .apology, .commitment, .tentative, .impersonal, .callback, .fix, .offerLead, .vagueOffer, .weakAlternative,
         .limitation, .policy, .blameOthers, .blameCustomer, .redirect, .redirectAction, .talkDown, .shrug,
         .sorryYouFeel, .promise, .opener, .choiceQuestion, .jargon,
-    ]
+    ])
     /// Cue kinds that make a question something other than a clarifying question.
-    static let notClarifying: Set<CueKind> = [
+    static let notClarifyingKinds: Set<CueKind> = [
         .opener, .choiceQuestion, .commitment, .fix, .offerLead, .talkDown, .blameCustomer, .shrug, .redirectAction,
         .redirect, .checkUnderstanding, .callback, .vagueOffer,
     ]
+    static let notClarifying: UInt64 = CueKind.mask(notClarifyingKinds)
 
     struct Outcome {
         var level: Int
@@ -66,8 +67,8 @@ struct ListeningRule {
         for range in questionRanges {
             let sentence = f.tokens[range.lowerBound].sentence
             guard f.text.sentenceIsQuestion[sentence], !tagSentences.contains(sentence), range.count >= 3,
-                  f.sentenceKinds[sentence].isDisjoint(with: notClarifying) else { continue }
-            if !f.matches.contains(where: { notClarifying.contains($0.kind) && f.sentence(of: $0) == sentence }) {
+                  f.sentenceKinds[sentence] & notClarifying == 0 else { continue }
+            if !f.matches.contains(where: { notClarifyingKinds.contains($0.kind) && f.sentence(of: $0) == sentence }) {
                 asked = true
                 evidence.append(f.evidence(first: range.lowerBound, end: range.upperBound, dimension: .listening,
                                            rule: "listening.clarifying_question", effect: .plus))
@@ -90,7 +91,7 @@ struct ListeningRule {
                 let segment = f.tokens[segmentStart].segment
                 let sentence = f.tokens[segmentStart].sentence
                 if f.text.sentenceIsQuestion[sentence] && !tagSentences.contains(sentence) { continue }
-                if !f.segmentKinds[segment].isDisjoint(with: notReflection) { continue }
+                if f.segmentKinds[segment] & notReflection != 0 { continue }
                 let overlap = profile.overlap(tokens: f.tokens, range: segmentStart..<index, stopwords: f.cues.stopwords)
                 if overlap.score >= ReflectionProfile.threshold, let first = overlap.matched.first, let last = overlap.matched.last {
                     reflected = true

@@ -15,11 +15,11 @@ struct ReflectionProfile: Sendable {
     /// Whether there is anything to reflect.
     var isEmpty: Bool { keys.isEmpty && numbers.isEmpty }
 
-    init(texts: [String], stopwords: Set<String>) {
+    init(texts: [String], stopwords: Set<UInt64>) {
         self.init(tokenized: texts.map { Tokenizer.tokenize($0) }, stopwords: stopwords)
     }
 
-    init(tokenized texts: [TokenizedText], stopwords: Set<String>) {
+    init(tokenized texts: [TokenizedText], stopwords: Set<UInt64>) {
         var buffer: [UInt64] = []
         for text in texts {
             for token in text.tokens {
@@ -33,7 +33,7 @@ struct ReflectionProfile: Sendable {
     }
 
     /// The tokens (indices) in `range` that share content with the customer, and their score.
-    func overlap(tokens: [Token], range: Range<Int>, stopwords: Set<String>) -> (score: Int, matched: [Int]) {
+    func overlap(tokens: [Token], range: Range<Int>, stopwords: Set<UInt64>) -> (score: Int, matched: [Int]) {
         var score = 0
         var matched: [Int] = []
         var seen = Set<UInt64>()
@@ -69,11 +69,19 @@ struct ReflectionProfile: Sendable {
         }
     }
 
-    static func isContent(_ token: Token, stopwords: Set<String>) -> Bool {
-        let length = token.text.unicodeScalars.count
-        guard length >= 3, !stopwords.contains(token.text) else { return false }
+    static func isContent(_ token: Token, stopwords: Set<UInt64>) -> Bool {
+        let scalars = Array(token.text.unicodeScalars)
+        let length = scalars.count
+        guard length >= 3, !stopwords.contains(WordHash.hash(scalars, range: 0..<length)) else { return false }
         if token.kind == .hebrew {
-            for rest in HebrewPrefixes.splits(token.text) where stopwords.contains(rest) { return false }
+            var seen = Set<Unicode.Scalar>()
+            for prefix in 1...3 where prefix + 2 <= length {
+                let letter = scalars[prefix - 1]
+                guard HebrewPrefixes.letters.contains(letter), seen.insert(letter).inserted,
+                      letter != "ו" || prefix == 1 else { break }
+                if stopwords.contains(WordHash.hash(scalars, range: prefix..<length)) { return false }
+                if letter == "ה" { break }
+            }
         }
         return true
     }

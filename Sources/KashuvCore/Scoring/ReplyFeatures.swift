@@ -4,23 +4,25 @@ struct ReplyFeatures {
     let matches: [CueMatch]
     let language: Language
     let cues: CueMatcher
-    /// For each segment, the kinds of every cue touching it (negated ones included).
-    let segmentKinds: [Set<CueKind>]
-    /// For each sentence, the kinds of every cue in it that is not negated.
-    let sentenceKinds: [Set<CueKind>]
+    /// For each segment, the kinds (as a ``CueKind/bit`` mask) of every cue touching it,
+    /// negated ones included.
+    let segmentKinds: [UInt64]
+    /// For each sentence, the kinds (as a mask) of every cue in it that is not negated.
+    let sentenceKinds: [UInt64]
 
     init(text: TokenizedText, matches: [CueMatch], language: Language, cues: CueMatcher) {
         self.text = text
         self.matches = matches
         self.language = language
         self.cues = cues
-        var segments = [Set<CueKind>](repeating: [], count: text.segmentCount)
-        var sentences = [Set<CueKind>](repeating: [], count: text.sentenceCount)
+        var segments = [UInt64](repeating: 0, count: text.segmentCount)
+        var sentences = [UInt64](repeating: 0, count: text.sentenceCount)
         for match in matches {
+            let bit = match.kind.bit
             for index in match.first..<match.end {
-                segments[text.tokens[index].segment].insert(match.kind)
+                segments[text.tokens[index].segment] |= bit
             }
-            if !match.negated { sentences[text.tokens[match.first].sentence].insert(match.kind) }
+            if !match.negated { sentences[text.tokens[match.first].sentence] |= bit }
         }
         segmentKinds = segments
         sentenceKinds = sentences

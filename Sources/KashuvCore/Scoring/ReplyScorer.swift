@@ -8,6 +8,7 @@ import Foundation
 /// and safe to call from many threads.
 public struct ReplyScorer: Sendable, ReplyScoring {
     private let matchers: [Language: CueMatcher]
+    private let profileCache = CustomerProfileCache()
 
     /// Creates a scorer from a cue book (compiles its tables once).
     public init(cues: CueBook) {
@@ -33,12 +34,14 @@ public struct ReplyScorer: Sendable, ReplyScoring {
                                rated: context.rated, flags: [], evidence: [], advice: [])
         }
         let text = Tokenizer.tokenize(reply)
-        let (matches, _) = matcher.matches(in: text.tokens)
+        let matches = matcher.matches(in: text.tokens)
         let features = ReplyFeatures(text: text, matches: matches, language: language, cues: matcher)
 
-        let customerTexts = ([context.customerLine].compactMap { $0 } + context.facts).map { Tokenizer.tokenize($0) }
-        let profile = ReflectionProfile(tokenized: customerTexts, stopwords: matcher.stopwords)
-        let customerTokens = Set(customerTexts.flatMap { $0.tokens.map(\.text) })
+        let customer = profileCache.profile(
+            for: [context.customerLine].compactMap { $0 } + context.facts, language: language, stopwords: matcher.stopwords)
+        let profile = customer.profile
+        let customerTexts = customer.texts
+        let customerTokens = customer.words
         let cannotOffer = context.cannotOffer.map { ReflectionProfile(texts: [$0], stopwords: matcher.stopwords) }
 
         var flagOutcome = FlagRules.judge(features, context: context, customerTokens: customerTokens, cannotOffer: cannotOffer)
@@ -85,8 +88,15 @@ public struct ReplyScorer: Sendable, ReplyScoring {
     }
 
     static func deduplicated(_ evidence: [Evidence]) -> [Evidence] {
-        var seen = Set<Evidence>()
-        return evidence.filter { seen.insert($0).inserted }
+        var result: [Evidence] = []
+        result.reserveCapacity(evidence.count)
+        for item in evidence where !result.contains(where: {
+            $0.start == item.start && $0.end == item.end && $0.dimension == item.dimension && $0.flag == item.flag
+                && $0.rule == item.rule && $0.effect == item.effect
+        }) {
+            result.append(item)
+        }
+        return result
     }
 
     /// A concrete detail of the customer's line to suggest reflecting: its first number and

@@ -11,7 +11,7 @@ public enum EnglishContractions {
 
     /// The words a folded English token stands for (itself when it is no contraction).
     public static func expand(_ word: String) -> [String] {
-        guard word.contains("'") else {
+        guard word.utf8.contains(UInt8(ascii: "'")) else {
             if word == "cannot" { return ["can", "not"] }
             return [word]
         }
@@ -38,15 +38,8 @@ public enum EnglishContractions {
         case "d": return [head, "would"]
         case "s": return isPronouns.contains(head) ? [head, "is"] : [head]
         case "": return [head]
-        default: return [word.replacingOccurrences(of: "'", with: "")]
+        default: return [String(word.filter { $0 != "'" })]
         }
     }
 }
 
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        var out = ""
-        for character in self where String(character) != target { out.append(character) }
-        return out
-    }
-}

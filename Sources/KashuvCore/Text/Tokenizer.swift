@@ -36,6 +36,11 @@ public enum Tokenizer {
         var sentence = 0, clause = 0, segment = 0
         var sentenceHasTokens = false, segmentHasTokens = false
         var i = 0
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(32)
+        func append(_ scalar: Unicode.Scalar) {
+            UTF8.encode(scalar) { buffer.append($0) }
+        }
 
         func endSentence(question: Bool) {
             if sentenceHasTokens {
@@ -63,33 +68,33 @@ public enum Tokenizer {
                 // Read one token.
                 let begin = i
                 var hasHebrew = false, hasLatin = false, hasDigit = false
-                var view = String.UnicodeScalarView()
+                buffer.removeAll(keepingCapacity: true)
                 while i < n {
                     let d = s[i]
                     if isDigit(d) {
                         hasDigit = true
-                        view.append(d)
+                        append(d)
                         i += 1
                     } else if HebrewLetters.isLetter(d) {
                         hasHebrew = true
-                        view.append(d)
+                        append(d)
                         i += 1
                     } else if isLatinLetter(d) {
                         hasLatin = true
-                        view.append(d)
+                        append(d)
                         i += 1
                     } else if (d == "'" || d == "\"" || d == "&") && i > begin && i + 1 < n && isLetter(s[i - 1]) && isLetter(s[i + 1]) {
-                        view.append(d)
+                        append(d)
                         i += 1
                     } else if d == "'" && i > begin && HebrewLetters.isLetter(s[i - 1]) && (i + 1 == n || !isWordScalar(s[i + 1])) {
                         // A final geresh (צ', ג') belongs to the word.
-                        view.append(d)
+                        append(d)
                         i += 1
                     } else if d == "'" && i > begin && isLatinLetter(s[i - 1]) && i + 1 < n && isLatinLetter(s[i + 1]) {
-                        view.append(d)
+                        append(d)
                         i += 1
                     } else if (d == "," || d == "." || d == ":") && i > begin && isDigit(s[i - 1]) && i + 1 < n && isDigit(s[i + 1]) {
-                        if d != "," { view.append(d) }  // thousands separators are dropped
+                        if d != "," { append(d) }  // thousands separators are dropped
                         i += 1
                     } else {
                         break
@@ -102,7 +107,7 @@ public enum Tokenizer {
                 else { kind = .mixed }
                 let start = text.origin[begin]
                 let end = text.origin[i - 1] + 1
-                let word = String(view)
+                let word = String(decoding: buffer, as: UTF8.self)
                 if contrastWords.contains(word) && sentenceHasTokens {
                     clause += 1
                     endSegment()
