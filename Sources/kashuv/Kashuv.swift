@@ -11,6 +11,8 @@ struct Kashuv: ParsableCommand {
             PracticeCommand.self,
             ValidateCommand.self,
             ScenariosCommand.self,
+            ScoreCommand.self,
+            CalibrateCommand.self,
         ],
         defaultSubcommand: PracticeCommand.self
     )

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import KashuvCore
+
+/// `kashuv score`: score replies as JSON Lines (for scripts) or one reply for people.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score trainee replies: levels, flags, evidence and advice.",
+        discussion: """
+            With --input FILE (or - for standard input): JSON Lines in, JSON Lines out, one output \
+            line per input line. Each input object has "reply" and optionally "id", "customer", \
+            "lang" (he/en) and "scenario" (an id). A malformed line gives {"line": N, "error": …}.
+
+            With --reply: score one reply and show the evidence highlighted in it.
+            """
+    )
+
+    @Option(name: .long, help: "A JSON Lines file of replies, or - for standard input.")
+    var input: String?
+
+    @Option(name: .long, help: "One reply to score.")
+    var reply: String?
+
+    @Option(name: .long, help: "What the customer said (for --reply).")
+    var customer: String?
+
+    @Option(name: .long, help: "The reply's language, he or en (detected when missing).")
+    var lang: String?
+
+    @Option(name: .long, help: "A scenario id: its facts and 'cannot offer' list are used.")
+    var scenario: String?
+
+    @Option(name: .long, help: "An extra cue file or folder (repeatable), e.g. company jargon.")
+    var cues: [String] = []
+
+    func validate() throws {
+        if (input == nil) == (reply == nil) {
+            throw ValidationError("give either --input FILE|- or --reply \"…\"")
+        }
+        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be he or en") }
+    }
+
+    func run() throws {
+        let scorer = try ReplyScorer.loadDefault(extraCueFiles: cues.map { URL(fileURLWithPath: $0) })
+        let scenarios = ScenarioLookup()
+        if let input {
+            try scoreLines(input: input, scorer: scorer, scenarios: scenarios)
+        } else if let reply {
+            var context = ScoringContext(customerLine: customer, language: lang.flatMap(Language.init(rawValue:)))
+            if let scenario {
+                guard let found = scenarios.scenario(scenario) else {
+                    throw ValidationError("no scenario with id \(scenario) in \(scenarios.folder.path)")
+                }
+                context.facts = found.facts
+                context.cannotOffer = found.cannotOffer
+                if context.language == nil { context.language = found.language }
+            }
+            let result = scorer.score(reply, context: context)
+            print(ScoreRendering.human(reply: reply, result: result, styled: ScoreRendering.stdoutIsStyled), terminator: "")
+        }
+    }
+
+    private func scoreLines(input: String, scorer: ReplyScorer, scenarios: ScenarioLookup) throws {
+        let data: Data
+        if input == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            do { data = try Data(contentsOf: URL(fileURLWithPath: input)) } catch {
+                throw ValidationError("cannot read \(input): \(error.localizedDescription)")
+            }
+        }
+        let lookup = scenarios
+        let processor = ScoreLines(scorer: scorer, scenario: { lookup.scenario($0) })
+        FileHandle.standardOutput.write(processor.process(data))
+    }
+}
+
+/// Scenarios by id, loaded on first use from the library's `Scenarios/` folder.
+final class ScenarioLookup: @unchecked Sendable {
+    let folder = LibraryLocation.scenariosFolder()
+    private let lock = NSLock()
+    private var library: ScenarioLibrary?
+    private var failed = false
+
+    func scenario(_ id: String) -> Scenario? {
+        lock.lock()
+        defer { lock.unlock() }
+        if library == nil && !failed {
+            library = try? ScenarioLibrary(folder: folder)
+            failed = library == nil
+        }
+        return library?.scenario(id)
+    }
+}
