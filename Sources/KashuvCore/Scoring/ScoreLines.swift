@@ -31,11 +31,7 @@ public struct ScoreLines: Sendable {
 
     /// The output line (without newline) for one input line.
     public func processLine(_ line: Data, lineNumber: Int) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        func encoded(_ failure: Failure) -> Data {
-            (try? encoder.encode(failure)) ?? Data("{\"line\":\(lineNumber),\"error\":\"unencodable\"}".utf8)
-        }
+        func encoded(_ failure: Failure) -> Data { Data(failure.json.utf8) }
         switch Self.parse(line, lineNumber: lineNumber) {
         case .failure(let failure):
             return encoded(failure)
@@ -50,12 +46,20 @@ public struct ScoreLines: Sendable {
                 if context.language == nil { context.language = found.language }
             }
             let result = scorer.score(request.reply, context: context)
-            return (try? encoder.encode(Output(id: request.id, result: result)))
-                ?? encoded(Failure(line: lineNumber, id: request.id, error: "result could not be encoded"))
+            return Data(Output(id: request.id, result: result).json.utf8)
         }
     }
     /// An `id` as given: a string or a number, echoed back the same way.
     enum ID: Codable, Hashable {
+        var json: String {
+            switch self {
+            case .string(let text): return JSONText.quoted(text)
+            case .number(let value):
+                if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+                return value.isFinite ? String(value) : "null"
+            }
+        }
+
         case string(String)
         case number(Double)
 
@@ -86,43 +90,45 @@ public struct ScoreLines: Sendable {
     }
 
     /// The output for a line that could not be scored.
-    struct Failure: Encodable, Error {
+    struct Failure: Error {
         var line: Int
         var id: ID?
         var error: String
+
+        /// `{"line": N, "id": …, "error": "…"}` (no `id` when the line had none).
+        var json: String {
+            var out = "{\"line\":\(line)"
+            if let id { out += ",\"id\":" + id.json }
+            out += ",\"error\":" + JSONText.quoted(error) + "}"
+            return out
+        }
     }
 
-    /// The output for a scored line.
-    struct Output: Encodable {
+    /// The output for a scored line, keys in a fixed order:
+    /// `{"id", "levels": {"listening", "ownership", "framing"}, "flags", "evidence", "advice"}`.
+    /// A level the turn does not rate is `null`.
+    struct Output {
         var id: ID?
-        var levels: [String: Int?]
-        var flags: [Flag]
-        var evidence: [Evidence]
-        var advice: [String]
+        var result: ScoreResult
 
-        init(id: ID?, result: ScoreResult) {
-            self.id = id
-            var levels: [String: Int?] = [:]
-            for dimension in Dimension.allCases { levels[dimension.rawValue] = result.level(dimension) }
-            self.levels = levels
-            flags = result.flags
-            evidence = result.evidence
-            advice = result.advice
+        var json: String {
+            var out = "{\"id\":" + (id?.json ?? "null") + ",\"levels\":{"
+            out += Dimension.allCases.map { dimension in
+                "\"\(dimension.rawValue)\":" + (result.level(dimension).map(String.init) ?? "null")
+            }.joined(separator: ",")
+            out += "},\"flags\":[" + result.flags.map { JSONText.quoted($0.rawValue) }.joined(separator: ",") + "]"
+            out += ",\"evidence\":[" + result.evidence.map(Self.json).joined(separator: ",") + "]"
+            out += ",\"advice\":[" + result.advice.map(JSONText.quoted).joined(separator: ",") + "]}"
+            return out
         }
 
-        enum CodingKeys: String, CodingKey { case id, levels, flags, evidence, advice }
-        enum LevelKeys: String, CodingKey { case listening, ownership, framing }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            var nested = container.nestedContainer(keyedBy: LevelKeys.self, forKey: .levels)
-            for key in [LevelKeys.listening, .ownership, .framing] {
-                try nested.encode(levels[key.rawValue] ?? nil, forKey: key)
-            }
-            try container.encode(flags, forKey: .flags)
-            try container.encode(evidence, forKey: .evidence)
-            try container.encode(advice, forKey: .advice)
+        static func json(_ item: Evidence) -> String {
+            var out = "{"
+            if let dimension = item.dimension { out += "\"dimension\":" + JSONText.quoted(dimension.rawValue) + "," }
+            if let flag = item.flag { out += "\"flag\":" + JSONText.quoted(flag.rawValue) + "," }
+            out += "\"start\":\(item.start),\"end\":\(item.end),\"text\":" + JSONText.quoted(item.text)
+            out += ",\"rule\":" + JSONText.quoted(item.rule) + ",\"effect\":" + JSONText.quoted(item.effect.rawValue) + "}"
+            return out
         }
     }
 
@@ -153,5 +159,31 @@ public struct ScoreLines: Sendable {
 
     private static func idOnly(_ line: Data) -> ID? {
         (try? JSONDecoder().decode(IDOnly.self, from: line))?.id
+    }
+}
+
+/// JSON string literals, written by hand so output keys keep their documented order.
+enum JSONText {
+    /// A JSON string literal: quotes, backslashes and control characters escaped.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 }
