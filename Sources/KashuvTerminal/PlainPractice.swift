@@ -53,6 +53,7 @@ public struct PlainPractice {
     public func run(handlingSignals: Bool = true) -> Result {
         let guardian = SessionGuard(session: session, output: output, labels: labels)
         if handlingSignals { guardian.exitOnStopSignals() }
+        defer { guardian.restoreSignals() }
 
         guardian.locked { showOpening() }
         while true {
@@ -269,6 +270,15 @@ private final class SessionGuard: @unchecked Sendable {
             source.resume()
             sources.append(source)
         }
+    }
+
+    /// Puts the stop signals back to their default actions.
+    func restoreSignals() {
+        for source in sources { source.cancel() }
+        if !sources.isEmpty {
+            for number in [SIGINT, SIGTERM, SIGHUP] { signal(number, SIG_DFL) }
+        }
+        sources = []
     }
 
     private var resumeCommand: String {

@@ -45,19 +45,19 @@ struct PracticeCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let library = try PracticeLibrary.load()
-        if let scenarioID, library.scenario(scenarioID) == nil {
+        let library = try PracticeLibrary()
+        let requested = library.scenario(scenarioID ?? Self.defaultScenarioID)
+        if let scenarioID, requested == nil {
             throw ValidationErrorText(library.explainMissing(scenarioID))
         }
         let usePlain = plain || isatty(0) == 0 || isatty(1) == 0 || ["", "dumb"].contains(environment["TERM"] ?? "")
         let output = PlainLineOutput(fileDescriptor: 1)
-        let promptLanguage = library.scenario(scenarioID ?? Self.defaultScenarioID)?.language ?? .hebrew
-        let name = try traineeName(labels: Labels.for(promptLanguage), output: output, environment: environment)
+        let name = try traineeName(labels: Labels.for(requested?.language ?? .hebrew), output: output, environment: environment)
         let store = ProgressStore(folder: URL(fileURLWithPath: progress, isDirectory: true))
 
         // `--resume` without a scenario continues whatever the trainee practised last.
         let id = try scenarioID ?? (resume ? store.lastResumableScenarioID(for: name) : nil) ?? Self.defaultScenarioID
-        guard let scenario = library.scenario(id) else {
+        guard let scenario = requested?.id == id ? requested : library.scenario(id) else {
             throw ValidationErrorText(library.explainMissing(id))
         }
         let labels = Labels.for(scenario.language)
@@ -69,7 +69,7 @@ struct PracticeCommand: ParsableCommand {
         var session: PracticeSession?
         if resume {
             session = try PracticeSession.resume(
-                scenario: scenario, trainee: name, store: store, scorer: scorer, library: library.scenarios)
+                scenario: scenario, trainee: name, store: store, scorer: scorer, library: library.all)
             if session == nil {
                 FileHandle.standardError.write(Data(
                     "kashuv: no unfinished attempt at \(scenario.id) for \(name.displayName); starting a new one\n".utf8))
@@ -78,12 +78,13 @@ struct PracticeCommand: ParsableCommand {
             output.lines(labels.unfinishedAttemptHint)
         }
         let practice = session ?? PracticeSession.start(
-            scenario: scenario, trainee: name, store: store, scorer: scorer, library: library.scenarios)
+            scenario: scenario, trainee: name, store: store, scorer: scorer, library: library.all)
 
         if !usePlain {
             do {
-                let result = try FullScreenPractice.run(
-                    session: practice, library: ScenarioLibrary(scenarios: library.scenarios), bidi: bidi)
+                // The session's debrief carries the suggested next scenario; the whole library is
+                // read only when the debrief is built, keeping start-up to the one scenario.
+                let result = try FullScreenPractice.run(session: practice, library: nil, bidi: bidi)
                 if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
                 return
             } catch let error as ExitCode {

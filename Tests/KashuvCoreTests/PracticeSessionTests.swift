@@ -242,6 +242,24 @@ struct PracticeSessionTests {
         #expect(!debrief.abandoned && debrief.ending == nil)
     }
 
+    @Test("the library is read only when the debrief is first built, and only once")
+    func libraryIsLazy() throws {
+        final class Counter: @unchecked Sendable { var reads = 0 }
+        let counter = Counter()
+        var other = scenario
+        other.id = "he-waiting-other"
+        func library() -> [Scenario] {
+            counter.reads += 1
+            return [other]
+        }
+        let session = PracticeSession.start(scenario: scenario, trainee: trainee, store: store, scorer: scorer, library: library())
+        _ = try session.submit(reply: "L2 O1 F1")
+        #expect(counter.reads == 0)
+        #expect(session.debrief.suggestion?.scenarioID == "he-waiting-other")
+        _ = session.debrief
+        #expect(counter.reads == 1)
+    }
+
     @Test("without a scenario for the weakest dimension the suggestion is the same kind of customer")
     func suggestionFallsBack() {
         var sameCategory = scenario

@@ -59,6 +59,7 @@ struct PlainModeTests {
         #expect(out.contains("=== השיחה הסתיימה: "))
         #expect(out.contains("=== סיכום ==="))
         #expect(out.contains("הדבר האחד לתרגל: "))
+        #expect(out.contains("התרחיש הבא: "), "the library was read for the suggestion")
         #expect(!run.stdoutBytes.contains(0x1B), "no escape codes in plain mode")
 
         let contents = try records("דנה")

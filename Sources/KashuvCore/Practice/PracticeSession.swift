@@ -45,18 +45,19 @@ public final class PracticeSession {
 
     private let engine: DialogueEngine
     private let scorer: any ReplyScoring
-    private let library: [Scenario]
+    private let loadLibrary: () -> [Scenario]
+    private var library: [Scenario]?
     private var attemptRecorded = false
 
     private init(
         scenario: Scenario, trainee: TraineeName, store: ProgressStore, scorer: any ReplyScoring,
-        library: [Scenario], attemptID: UUID, startedAt: Date, isResumed: Bool
+        library: @escaping () -> [Scenario], attemptID: UUID, startedAt: Date, isResumed: Bool
     ) {
         self.scenario = scenario
         self.trainee = trainee
         self.store = store
         self.scorer = scorer
-        self.library = library
+        loadLibrary = library
         self.attemptID = attemptID
         self.startedAt = startedAt
         self.isResumed = isResumed
@@ -68,10 +69,12 @@ public final class PracticeSession {
     /// Starts a new attempt at the scenario's first line. Nothing is written until the
     /// first reply.
     ///
-    /// - Parameter library: the scenarios the debrief may suggest next (may be empty).
+    /// - Parameter library: the scenarios the debrief may suggest next (may be empty). It is
+    ///   evaluated only when the debrief is first built, so reading a whole library folder
+    ///   does not slow the start.
     public static func start(
         scenario: Scenario, trainee: TraineeName, store: ProgressStore, scorer: any ReplyScoring,
-        library: [Scenario] = []
+        library: @autoclosure @escaping () -> [Scenario] = []
     ) -> PracticeSession {
         PracticeSession(
             scenario: scenario, trainee: trainee, store: store, scorer: scorer, library: library,
@@ -88,7 +91,7 @@ public final class PracticeSession {
     /// session comes back with ``isOver`` true, ready for its ``debrief``.
     public static func resume(
         scenario: Scenario, trainee: TraineeName, store: ProgressStore, scorer: any ReplyScoring,
-        library: [Scenario] = []
+        library: @autoclosure @escaping () -> [Scenario] = []
     ) throws -> PracticeSession? {
         guard let saved = try store.resumableAttempt(for: trainee, scenarioID: scenario.id) else { return nil }
         let session = PracticeSession(
@@ -185,7 +188,9 @@ public final class PracticeSession {
     /// The debrief: per-turn table, what went well, what to practise next, the ending and a
     /// suggested next scenario (from the library the session was given).
     public var debrief: Debrief {
-        Debrief(scenario: scenario, turns: turns, state: state, abandoned: isAbandoned, library: library)
+        let library = self.library ?? loadLibrary()
+        self.library = library
+        return Debrief(scenario: scenario, turns: turns, state: state, abandoned: isAbandoned, library: library)
     }
 
     // MARK: - Inside
