@@ -54,6 +54,7 @@ struct PracticeCommand: ParsableCommand {
         let output = PlainLineOutput(fileDescriptor: 1)
         let name = try traineeName(labels: Labels.for(requested?.language ?? .hebrew), output: output, environment: environment)
         let store = ProgressStore(folder: URL(fileURLWithPath: progress, isDirectory: true))
+        try store.prepareFolder()
 
         // `--resume` without a scenario continues whatever the trainee practised last.
         let id = try scenarioID ?? (resume ? store.lastResumableScenarioID(for: name) : nil) ?? Self.defaultScenarioID

@@ -188,6 +188,15 @@ struct ProgressStoreTests {
             try store.append(.turn(Self.turn(attempt: UUID(), number: 1)), for: dana)
         }
         #expect(error.description.contains(blocker.path))
+        #expect(throws: ProgressError.self, "checked before practice starts too") { try store.prepareFolder() }
+    }
+
+    @Test("preparing the folder creates it")
+    func prepareFolder() throws {
+        let nested = ProgressStore(folder: folder.appendingPathComponent("a/b/progress"))
+        try nested.prepareFolder()
+        var isFolder: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: nested.folder.path, isDirectory: &isFolder) && isFolder.boolValue)
     }
 
     @Test("appends from many threads at once all land as whole lines")

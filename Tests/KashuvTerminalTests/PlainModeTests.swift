@@ -170,6 +170,18 @@ struct PlainModeTests {
         #expect(run.stderr.contains("he-waiting-app-senior"))
     }
 
+    @Test("a progress folder that cannot be written stops before practice starts, naming it")
+    func unwritableProgressFolder() throws {
+        let blocker = progress.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: blocker)
+        let run = try KashuvProcess.run(
+            ["practice", "--plain", "--trainee", "x", "--progress", blocker.appendingPathComponent("progress").path],
+            input: [Self.hebrewReplies[0]])
+        #expect(run.exitStatus != 0)
+        #expect(run.stderr.contains(blocker.path))
+        #expect(!run.stdout.contains("--- "), "no customer line was shown")
+    }
+
     // MARK: - Killed, hung up, terminated
 
     /// How many score blocks plain mode has printed (each ends with the mood line).

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The progress folder: one append-only JSON Lines file per trainee.
 ///
@@ -29,6 +34,21 @@ public struct ProgressStore: Sendable {
         folder.appendingPathComponent(trainee.fileStem + ".jsonl", isDirectory: false)
     }
 
+    /// Creates the folder if needed and checks that progress can be written there, so a
+    /// front end can refuse to start rather than fail at the first reply.
+    public func prepareFolder() throws(ProgressError) {
+        try createFolder()
+        guard access(folder.path, W_OK) == 0 else { throw .cannotOpen(path: folder.path, code: errno) }
+    }
+
+    private func createFolder() throws(ProgressError) {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreateFolder(path: folder.path, reason: error.localizedDescription)
+        }
+    }
+
     /// Appends one record to the trainee's file and returns only once it is on storage.
     ///
     /// The whole line goes out in one `write(2)` and is `fsync`ed before this returns, so a
@@ -36,11 +56,7 @@ public struct ProgressStore: Sendable {
     /// crash, `kill -9` or power cut could lose. On a full disk or an I/O error it throws a
     /// ``ProgressError`` naming the file, and the file is left as it was.
     public func append(_ record: ProgressRecord, for trainee: TraineeName) throws(ProgressError) {
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotCreateFolder(path: folder.path, reason: error.localizedDescription)
-        }
+        try createFolder()
         let line: Data
         do {
             line = try record.jsonLine()
