@@ -25,7 +25,9 @@ struct PracticeCommand: ParsableCommand {
     /// The scenario practised when none is named.
     static let defaultScenarioID = "he-waiting-app-senior"
 
-    @Argument(help: "The scenario to practise (default: \(PracticeCommand.defaultScenarioID)).")
+    @Argument(help: ArgumentHelp(
+        "The scenario to practise (default: \(PracticeCommand.defaultScenarioID); `kashuv scenarios` lists them).",
+        valueName: "SCENARIO_ID"))
     var scenarioID: String?
 
     @Option(help: ArgumentHelp("Your name, Hebrew or English; asked for when missing.", valueName: "NAME"))
@@ -40,7 +42,7 @@ struct PracticeCommand: ParsableCommand {
     @ArgumentParser.Flag(help: "Continue your unfinished attempt at the turn where it stopped (without SCENARIO_ID: the scenario you practised last).")
     var resume = false
 
-    @Option(help: "Who reorders right-to-left text: auto, app (Kashuv) or terminal.")
+    @Option(help: ArgumentHelp("Who reorders right-to-left text: auto, app (Kashuv) or terminal.", valueName: "MODE"))
     var bidi: BidiMode = .auto
 
     func run() throws {
