@@ -94,6 +94,17 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
         }
     }
 
+    /// Whether a phrase of this kind inside a longer phrase of `outer` gives way to it. A fix
+    /// stays a fix inside a commitment ("אני מזכה") but not inside a confirmation callback
+    /// ("send you a confirmation") or a question offering a choice.
+    func givesWay(to outer: CueKind) -> Bool {
+        guard givesWayWhenContained, outer.suppressesContained else { return false }
+        if self == .fix {
+            return [.callback, .choiceQuestion, .vagueOffer, .weakAlternative, .opener, .sorryYouFeel].contains(outer)
+        }
+        return true
+    }
+
     /// Kinds whose longer phrases make a contained phrase of another kind give way.
     var suppressesContained: Bool {
         switch self {

@@ -273,7 +273,7 @@ struct CueMatcher: Sendable {
             while k < all.count && all[k].first <= inner.first {
                 let outer = all[k]
                 if k != i, outer.first <= inner.first, inner.end <= outer.end, outer.length > inner.length,
-                   outer.kind == inner.kind || (inner.kind.givesWayWhenContained && outer.kind.suppressesContained) {
+                   outer.kind == inner.kind || inner.kind.givesWay(to: outer.kind) {
                     keep[i] = false
                     break
                 }

@@ -32,8 +32,9 @@ public enum Negation {
     static let bridgeWords: Set<String> = [
         "אני", "אנחנו", "אנו", "ממש", "באמת", "כל", "ככ", "כך", "עוד", "תמיד", "בדיוק", "לגמרי", "הייתי", "נוכל", "אוכל", "אפשרות", "ניתן",
         "יכול", "יכולה", "יכולים", "מצליח", "מצליחה", "אמור", "אמורה",
+        "מאפשר", "מאפשרים", "נותנ", "נותנימ", "עושימ", "עושה", "מבצעימ", "מחזירימ",
         "really", "i", "we", "you", "just", "even", "yet", "be", "quite", "always", "exactly", "fully", "totally", "able", "allowed", "possible",
-        "going", "planning",
+        "going", "planning", "allow", "permit", "offer", "give", "do", "issue", "provide",
     ].reduce(into: Set<String>()) { $0.insert(HebrewLetters.foldFinals($1)) }
 
     static let modals: Set<String> = ["can", "will", "would", "could", "do", "does", "did", "is", "am", "are", "should", "shall"]

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import KashuvCore
+
+/// The agreement maths, and a floor under the scorer's agreement with the coaches' dev set.
+@Suite("Calibration")
+struct CalibrationTests {
+    @Test("quadratic-weighted kappa: 1 for perfect agreement, 0 for chance, negative for systematic disagreement")
+    func kappa() {
+        #expect(Calibration.quadraticWeightedKappa([[5, 0, 0], [0, 5, 0], [0, 0, 5]]) == 1)
+        #expect(abs(Calibration.quadraticWeightedKappa([[1, 1, 1], [1, 1, 1], [1, 1, 1]])) < 1e-9)
+        #expect(Calibration.quadraticWeightedKappa([[0, 0, 5], [0, 0, 0], [5, 0, 0]]) < 0)
+        // A known value: one off-by-one in ten.
+        let k = Calibration.quadraticWeightedKappa([[3, 1, 0], [0, 3, 0], [0, 0, 3]])
+        #expect(abs(k - 0.9231) < 0.001)
+    }
+
+    @Test("flag precision, recall and F1")
+    func flags() {
+        let blame = Assessment(levels: Levels(listening: 0, ownership: 0, framing: 1), flags: [.blame])
+        let none = Assessment(levels: Levels(listening: 0, ownership: 0, framing: 1))
+        let report = CalibrationReport(pairs: [(blame, blame), (blame, none), (none, blame), (none, none)])
+        let figures = report.flags[.blame]!
+        #expect(figures.precision == 0.5 && figures.recall == 0.5 && figures.f1 == 0.5)
+        #expect(report.dimensions[.framing]?.exact == 1)
+        #expect(report.dimensions[.framing]?.confusion[1][1] == 4)
+    }
+
+    /// Floors a little below what the scorer reaches, so a change cannot quietly make it worse.
+    static let kappaFloor: [KashuvCore.Dimension: Double] = [.listening: 0.85, .ownership: 0.88, .framing: 0.85]
+    static let languageKappaFloor = 0.80
+    static let microF1Floor = 0.88
+    static let languageMicroF1Floor = 0.85
+    static let perFlagF1Floor = 0.70
+
+    @Test("floor: agreement with the coaches' dev set (../shared/data/dev-replies.jsonl) stays above its floors")
+    func devSetFloor() throws {
+        let file = ScorerFixture.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/dev-replies.jsonl")
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            Issue.record("The dev set is missing: expected \(file.path) (shared/ beside the package, as CI checks it out).")
+            return
+        }
+        let items = try LabelledReply.load(contentsOf: file)
+        #expect(items.count >= 100)
+        func report(_ subset: [LabelledReply]) -> CalibrationReport {
+            CalibrationReport(pairs: subset.map { item in
+                (Assessment(levels: item.labels, flags: Set(item.flags)),
+                 ScorerFixture.scorer.score(item.reply, context: item.context).assessment)
+            })
+        }
+        let all = report(items)
+        for dimension in KashuvCore.Dimension.allCases {
+            #expect(all.dimensions[dimension]!.kappa >= Self.kappaFloor[dimension]!, "all \(dimension)")
+        }
+        #expect(all.microF1 >= Self.microF1Floor)
+        for flag in Flag.allCases {
+            #expect(all.flags[flag]!.f1 >= Self.perFlagF1Floor, "\(flag)")
+        }
+        for language in Language.allCases {
+            let part = report(items.filter { $0.lang == language })
+            for dimension in KashuvCore.Dimension.allCases {
+                #expect(part.dimensions[dimension]!.kappa >= Self.languageKappaFloor, "\(language) \(dimension)")
+            }
+            #expect(part.microF1 >= Self.languageMicroF1Floor, "\(language)")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+@testable import KashuvCore
+
+/// The three levels as the guide defines them.
+@Suite("Scorer levels")
+struct ScorerLevelTests {
+    let sofa = "הזמנתי ספה ב-4,800 ₪ ואמרו לי שתגיע ביום שלישי. לקחתי יום חופש וחיכיתי עד הערב ואף אחד לא הגיע."
+
+    @Test("the model answer: reflection + feeling, apology + timed commitment, a concrete option")
+    func modelAnswer() {
+        let result = ScorerFixture.score(
+            "לקחת יום חופש וחיכית עד הערב, אני מבינה כמה זה מתסכל ומתנצלת. אני מתאמת לך עכשיו משלוח חדש למחר בבוקר ואחזור אלייך עד 14:00.",
+            customer: sofa, lang: .hebrew)
+        #expect(result.levels == Levels(listening: 2, ownership: 2, framing: 2))
+        #expect(result.flags.isEmpty)
+    }
+
+    @Test("a generic acknowledgement is listening 1; several generic phrases are still 1")
+    func generic() {
+        #expect(ScorerFixture.score("I understand your frustration and I appreciate your patience.",
+                                    customer: "I've been on hold for 50 minutes.", lang: .english).levels.listening == 1)
+    }
+
+    @Test("a specific reflection alone is listening 1; with a feeling it is 2")
+    func reflection() {
+        let customer = "I've been on hold for 50 minutes just to move my flight by one day."
+        #expect(ScorerFixture.score("So, 50 minutes on hold to move your flight.", customer: customer, lang: .english)
+            .levels.listening == 1)
+        #expect(ScorerFixture.score("50 minutes on hold to move a flight, that's really frustrating.", customer: customer,
+                                    lang: .english).levels.listening == 2)
+    }
+
+    @Test("naming the issue only inside an apology or a solution is not a reflection")
+    func notAReflection() {
+        let customer = "חייבתם אותי פעמיים על החשבון של מאי, 189 ₪ פעמיים!"
+        let result = ScorerFixture.score("אין בעיה, אני בודקת את החיוב הכפול של 189 ואחזור אליך עד מחר.",
+                                         customer: customer, lang: .hebrew)
+        #expect(result.levels.listening == 0)
+        #expect(result.levels.ownership == 2)
+        #expect(result.levels.framing == 1)
+    }
+
+    @Test("an opener is not a clarifying question; a real question about their situation is")
+    func questions() {
+        #expect(ScorerFixture.score("How can I help you today?", lang: .english).levels.listening == 0)
+        #expect(ScorerFixture.score("Is it leaking from the bottom or from the water tank?",
+                                    customer: "The coffee machine leaks every morning.", lang: .english).levels.listening == 1)
+    }
+
+    @Test("ownership: an impersonal commitment is 1 even with a time; a vague 'I'll look into it' is 1")
+    func ownership() {
+        #expect(ScorerFixture.score("זה יטופל תוך 24 שעות.", lang: .hebrew).levels.ownership == 1)
+        #expect(ScorerFixture.score("I'll look into it.", lang: .english).levels.ownership == 1)
+        #expect(ScorerFixture.score("I'll call you back by 4pm today.", lang: .english).levels.ownership == 2)
+    }
+
+    @Test("framing: a check with a callback and no option yet is framing 1")
+    func checkIsNotAnOption() {
+        let result = ScorerFixture.score("I'll check with the courier and call you back by 16:00.", lang: .english)
+        #expect(result.levels.framing == 1)
+        #expect(result.levels.ownership == 2)
+    }
+}
