@@ -47,7 +47,11 @@ struct FlagRules {
             for match in matches { out.evidence.append(f.evidence(match, flag: flag, rule: rule, effect: .minus)) }
         }
         raise(.blame, f.active(.blameOthers), rule: "flag.blame.others")
-        raise(.blame, f.active(.blameCustomer), rule: "flag.blame.customer")
+        // "Sorry you had to call again" is an apology, not blame; a shrug inside a question is a question.
+        let apologySegments = Set(f.active(.apology).map { f.tokens[$0.first].segment })
+        let blamesCustomer = f.active(.blameCustomer).filter { !apologySegments.contains(f.tokens[$0.first].segment) }
+        let shrugs = f.active(.shrug).filter { !f.text.sentenceIsQuestion[f.sentence(of: $0)] }
+        raise(.blame, blamesCustomer, rule: "flag.blame.customer")
         let parties = f.active(.thirdParty)
         for fault in f.active(.fault) {
             let sentence = f.sentence(of: fault)
@@ -56,9 +60,9 @@ struct FlagRules {
             }
         }
         raise(.dismissive, f.active(.talkDown), rule: "flag.dismissive.talking_down")
-        raise(.dismissive, f.active(.shrug), rule: "flag.dismissive.shrug")
+        raise(.dismissive, shrugs, rule: "flag.dismissive.shrug")
         raise(.dismissive, f.active(.sorryYouFeel), rule: "flag.dismissive.sorry_you_feel")
-        raise(.dismissive, f.active(.blameCustomer), rule: "flag.dismissive.customer_is_the_problem")
+        raise(.dismissive, blamesCustomer, rule: "flag.dismissive.customer_is_the_problem")
 
         // Redirect.
         if !f.has(.warmTransfer) {

@@ -54,6 +54,8 @@ struct ListeningRule {
             evidence.append(f.evidence(match, dimension: .listening, rule: "listening.check", effect: .plus))
         }
         if checked { acts += 1 }
+        // A question that checks understanding ("אם הבנתי נכון, …?") may carry the reflection.
+        for match in f.active(.checkUnderstanding) { tagSentences.insert(f.sentence(of: match)) }
         // A genuine clarifying question.
         var questionRanges: [Range<Int>] = []
         var sentenceStart = 0

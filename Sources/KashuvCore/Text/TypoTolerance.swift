@@ -1,7 +1,8 @@
 /// Tolerance for typing slips in longer words: one letter missing, extra, wrong or swapped.
 ///
-/// Words of five letters or more (counting the longer of the two) match a known word at
-/// edit distance 1 ("עכשו" for "עכשיו", "לגמריי" for "לגמרי", "apologise" for "apologize").
+/// Words of five letters or more (both the typed and the known word) match a known word at
+/// edit distance 1 ("לגמריי" for "לגמרי", "apologise" for "apologize"); a wrong Hebrew letter
+/// (rather than a missing, extra or swapped one) only in words of six letters or more.
 /// Two Hebrew slips are not forgiven because they usually make another word: a different
 /// last letter of a short word (הספה / הספק) and a different prefix letter (בסניף / לסניף).
 /// Lookups use a deletion index of hashes built once, so the hot path allocates nothing.
@@ -38,7 +39,7 @@ public struct TypoIndex: Sendable {
         var found: [Int32] = []
         func consider(_ slot: Int32) {
             let candidate = words[Int(slot)]
-            guard max(candidate.count, length) >= Self.minimumLength, Self.isOneSlip(word, candidate),
+            guard min(candidate.count, length) >= Self.minimumLength, Self.isOneSlip(word, candidate),
                   !found.contains(ids[Int(slot)]) else { return }
             found.append(ids[Int(slot)])
         }
@@ -73,6 +74,9 @@ public struct TypoIndex: Sendable {
                 if diffs.count > 2 { return false }
             }
             if diffs.count == 1 {
+                // Hebrew words are short and dense: one wrong letter in a word under six letters
+                // is usually another word (לחכות / לזכות, הספה / הספק).
+                if HebrewLetters.isLetter(x[diffs[0]]) && x.count < 6 { return false }
                 if diffs[0] == x.count - 1 && x.count <= 5 { return false }
                 if diffs[0] == 0 && prefixLetters.contains(x[0]) && prefixLetters.contains(y[0]) { return false }
                 return true
