@@ -33,6 +33,9 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     case time
     /// A promise to come back to the customer: "I'll call you back", "אחזור אלייך".
     case callback
+    /// An action already carried out for the customer: "I've refunded it", "זיכיתי אותך".
+    /// Ownership 2 (it is done, now) and a concrete fix.
+    case done
     // Framing
     /// A concrete fix or option: "refund", "זיכוי", "book a technician", "swap it".
     case fix

@@ -22,7 +22,7 @@ struct FramingRule {
         // A fix counts as concrete unless it is only something the customer must go and do or buy.
         var redirectSentences = Set(f.active(.redirect).map { f.sentence(of: $0) })
         for (action, _) in FlagRules.redirectPairs(f) { redirectSentences.insert(f.sentence(of: action)) }
-        let strong = f.active(.fix).filter { !redirectSentences.contains(f.sentence(of: $0)) }
+        let strong = f.active([.fix, .done]).filter { !redirectSentences.contains(f.sentence(of: $0)) }
         let weak = f.active(weakKinds)
         let limits = f.active([.limitation, .policy])
         guard let lastLimit = limits.last else {

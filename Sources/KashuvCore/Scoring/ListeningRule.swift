@@ -7,7 +7,7 @@
 struct ListeningRule {
     /// Cue kinds that make a segment something other than a reflection.
     static let notReflection: UInt64 = CueKind.mask([
-        .apology, .commitment, .tentative, .impersonal, .callback, .fix, .offerLead, .vagueOffer, .weakAlternative,
+        .apology, .commitment, .done, .tentative, .impersonal, .callback, .fix, .offerLead, .vagueOffer, .weakAlternative,
         .limitation, .policy, .blameOthers, .blameCustomer, .redirect, .redirectAction, .talkDown, .shrug,
         .sorryYouFeel, .promise, .opener, .choiceQuestion, .jargon,
     ])
@@ -17,6 +17,14 @@ struct ListeningRule {
         .redirect, .checkUnderstanding, .callback, .vagueOffer,
     ]
     static let notClarifying: UInt64 = CueKind.mask(notClarifyingKinds)
+
+    /// Words that open a real question rather than an echo of the customer's words.
+    static let interrogatives: Set<String> = [
+        "what", "which", "when", "where", "how", "why", "who", "whose", "is", "are", "do", "does", "did", "can", "could",
+        "would", "will", "have", "has", "should", "may", "was", "were", "any",
+        "באיזה", "באיזו", "איזה", "איזו", "מה", "מתי", "איפה", "למה", "איכ", "מי", "האמ", "כמה", "יש", "תוכל", "תוכלי",
+        "אפשר", "ממתי", "מאיפה", "לאן", "אילו", "ומה", "האמנמ",
+    ]
 
     struct Outcome {
         var level: Int
@@ -66,6 +74,26 @@ struct ListeningRule {
             }
         }
         var asked = false
+        // An echo question restates what the customer said ("You cancelled and you're still
+        // being charged $45?"): a reflection that checks understanding.
+        var echoes: [Range<Int>] = []
+        if !robotic && !profile.isEmpty {
+            for range in questionRanges {
+                let sentence = f.tokens[range.lowerBound].sentence
+                guard f.text.sentenceIsQuestion[sentence], !tagSentences.contains(sentence),
+                      !interrogatives.contains(f.tokens[range.lowerBound].text),
+                      f.sentenceKinds[sentence] & notReflection == 0 else { continue }
+                let overlap = profile.overlap(tokens: f.tokens, range: range, stopwords: f.cues.stopwords)
+                if overlap.score >= ReflectionProfile.threshold + 1 {
+                    echoes.append(range)
+                    tagSentences.insert(sentence)
+                    if !checked { acts += 1 }
+                    checked = true
+                    evidence.append(f.evidence(first: range.lowerBound, end: range.upperBound, dimension: .listening,
+                                               rule: "listening.echo_question", effect: .plus))
+                }
+            }
+        }
         for range in questionRanges {
             let sentence = f.tokens[range.lowerBound].sentence
             guard f.text.sentenceIsQuestion[sentence], !tagSentences.contains(sentence), range.count >= 3,

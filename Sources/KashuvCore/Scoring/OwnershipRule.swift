@@ -35,6 +35,10 @@ struct OwnershipRule {
                                            rule: "ownership.follow_through", effect: .plus))
             }
         }
+        for action in f.active(.done) {
+            concrete = true
+            evidence.append(f.evidence(action, dimension: .ownership, rule: "ownership.done", effect: .plus))
+        }
         for callback in f.active(.callback) {
             concrete = true
             evidence.append(f.evidence(callback, dimension: .ownership, rule: "ownership.callback", effect: .plus))
@@ -46,7 +50,11 @@ struct OwnershipRule {
                 evidence.append(f.evidence(match, dimension: .ownership, rule: rule, effect: .plus))
             }
         }
-        if !commitments.isEmpty { level = max(level, 1) }
+        // An offer of a fix is a (partial) commitment, unless it sits inside a refusal.
+        let refusingSegments = Set(f.matches.filter { $0.kind == .limitation || $0.kind == .policy }
+            .map { f.tokens[$0.first].segment })
+        let offersFix = f.active(.fix).contains { !refusingSegments.contains(f.tokens[$0.first].segment) }
+        if !commitments.isEmpty || offersFix { level = max(level, 1) }
         if concrete { level = 2 }
         for match in f.active(.sorryYouFeel) {
             level = 0
