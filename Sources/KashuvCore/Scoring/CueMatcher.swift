@@ -67,7 +67,7 @@ struct CueMatcher: Sendable {
             for word in Self.words(of: cue.phrase) {
                 if word == "*" { elements.append(.gap); continue }
                 var ids = Set<Int32>()
-                let base = Set(word.split(separator: "/").map { HebrewLetters.foldFinals($0.lowercased()) })
+                let base = Set(WordForms.bases(of: word))
                 for form in forms(of: word, kind: cue.kind) {
                     ids.insert(id(for: form, typoTolerant: cue.kind.toleratesTypos && base.contains(form)))
                 }

@@ -8,6 +8,16 @@ public enum WordForms {
     ///
     /// `word` may carry slash alternatives (`מבין/ה` = מבין, מבינה; `אליך/אלייך`).
     public static func variants(of word: String) -> Set<String> {
+        var result = Set<String>()
+        for folded in bases(of: word) {
+            result.insert(folded)
+            if isHebrew(folded) { result.formUnion(hebrewInflections(of: folded).map(HebrewLetters.foldFinals)) }
+        }
+        return result
+    }
+
+    /// The folded forms a coach wrote explicitly (`מבין/ה` = מבין, מבינה), before inflection.
+    public static func bases(of word: String) -> [String] {
         var bases: [String] = []
         let parts = word.split(separator: "/").map(String.init)
         if let head = parts.first {
@@ -21,13 +31,7 @@ public enum WordForms {
                 }
             }
         }
-        var result = Set<String>()
-        for base in bases {
-            let folded = HebrewLetters.foldFinals(base.lowercased())
-            result.insert(folded)
-            if isHebrew(folded) { result.formUnion(hebrewInflections(of: folded).map(HebrewLetters.foldFinals)) }
-        }
-        return result
+        return bases.map { HebrewLetters.foldFinals($0.lowercased()) }
     }
 
     /// Feminine, plural and full-spelling forms of a folded Hebrew word of three letters or more.
