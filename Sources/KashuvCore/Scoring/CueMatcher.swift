@@ -83,18 +83,19 @@ struct CueMatcher: Sendable {
         compileFlatTables()
     }
 
-    /// The words of a phrase as the tokenizer would produce them (contractions expanded).
+    /// The words of a phrase as the tokenizer would produce them: each space-separated word
+    /// is tokenised like a reply ("non-refundable" → non, refundable; "I'll" → i, will;
+    /// "ש״ח" → ש"ח), except `*` (a gap) and words with `/` alternatives, kept whole.
     static func words(of phrase: String) -> [String] {
         var words: [String] = []
         for raw in phrase.split(separator: " ") {
             let word = String(raw)
-            if word == "*" { words.append(word); continue }
-            let folded = HebrewLetters.foldFinals(word.lowercased())
-            if folded.unicodeScalars.contains(where: { HebrewLetters.isLetter($0) }) || folded.contains("/") {
+            if word == "*" || word.contains("/") {
                 words.append(word)
-            } else {
-                words.append(contentsOf: EnglishContractions.expand(folded))
+                continue
             }
+            let tokens = Tokenizer.tokenize(word).tokens.map(\.text)
+            words.append(contentsOf: tokens.isEmpty ? [HebrewLetters.foldFinals(word.lowercased())] : tokens)
         }
         return words
     }

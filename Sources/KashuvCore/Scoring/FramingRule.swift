@@ -17,6 +17,19 @@ struct FramingRule {
         var wall: Bool
     }
 
+    static let conditionWords: Set<String> = ["if", "unless", "אמ", "ואמ", "במידה", "ובמידה"]
+
+    /// Whether a match sits in a segment opened by "if" / "אם" before it.
+    static func isConditional(_ match: CueMatch, in f: ReplyFeatures) -> Bool {
+        let segment = f.tokens[match.first].segment
+        var index = match.first - 1
+        while index >= 0 && f.tokens[index].segment == segment {
+            if conditionWords.contains(f.tokens[index].text) { return true }
+            index -= 1
+        }
+        return false
+    }
+
     static func judge(_ f: ReplyFeatures) -> Outcome {
         var evidence: [Evidence] = []
         // A fix counts as concrete unless it is only something the customer must go and do or buy.
@@ -24,7 +37,9 @@ struct FramingRule {
         for (action, _) in FlagRules.redirectPairs(f) { redirectSentences.insert(f.sentence(of: action)) }
         let strong = f.active([.fix, .done]).filter { !redirectSentences.contains(f.sentence(of: $0)) }
         let weak = f.active(weakKinds)
-        let limits = f.active([.limitation, .policy])
+        // A limitation inside a condition ("if it can't be repaired, you'll get a new one") is a
+        // fallback, not a wall.
+        let limits = f.active([.limitation, .policy]).filter { !isConditional($0, in: f) }
         guard let lastLimit = limits.last else {
             if let best = strong.last {
                 for match in strong { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.concrete_option", effect: .plus)) }

@@ -8,15 +8,18 @@ struct ListeningRule {
     /// Cue kinds that make a segment something other than a reflection.
     static let notReflection: UInt64 = CueKind.mask([
         .apology, .commitment, .done, .tentative, .impersonal, .callback, .fix, .offerLead, .vagueOffer, .weakAlternative,
-        .limitation, .policy, .blameOthers, .blameCustomer, .redirect, .redirectAction, .talkDown, .shrug,
+        .limitation, .policy, .blameOthers, .blameCustomer, .redirect, .talkDown, .shrug,
         .sorryYouFeel, .promise, .opener, .choiceQuestion, .jargon,
     ])
     /// Cue kinds that make a question something other than a clarifying question.
     static let notClarifyingKinds: Set<CueKind> = [
-        .opener, .choiceQuestion, .commitment, .fix, .offerLead, .talkDown, .blameCustomer, .shrug, .redirectAction,
+        .opener, .choiceQuestion, .commitment, .fix, .offerLead, .talkDown, .blameCustomer, .redirectAction,
         .redirect, .checkUnderstanding, .callback, .vagueOffer,
     ]
     static let notClarifying: UInt64 = CueKind.mask(notClarifyingKinds)
+
+    /// Offers whose sentence's later segments still belong to the offer.
+    static let continuedKinds: Set<CueKind> = [.fix, .done, .commitment, .offerLead, .callback, .redirect]
 
     /// Words that open a real question rather than an echo of the customer's words.
     static let interrogatives: Set<String> = [
@@ -73,6 +76,7 @@ struct ListeningRule {
                 sentenceStart = index
             }
         }
+        let redirectSentences = Set(FlagRules.redirectPairs(f).map { f.sentence(of: $0.0) })
         var asked = false
         // An echo question restates what the customer said ("You cancelled and you're still
         // being charged $45?"): a reflection that checks understanding.
@@ -97,6 +101,7 @@ struct ListeningRule {
         for range in questionRanges {
             let sentence = f.tokens[range.lowerBound].sentence
             guard f.text.sentenceIsQuestion[sentence], !tagSentences.contains(sentence), range.count >= 3,
+                  !redirectSentences.contains(sentence),
                   f.sentenceKinds[sentence] & notClarifying == 0 else { continue }
             if !f.matches.contains(where: { notClarifyingKinds.contains($0.kind) && f.sentence(of: $0) == sentence }) {
                 asked = true
@@ -109,7 +114,7 @@ struct ListeningRule {
         for match in f.active([.opener]) {
             evidence.append(f.evidence(match, dimension: .listening, rule: "listening.opener_not_question", effect: .minus))
         }
-        // Specific reflection, segment by segment.
+        // Specific reflection, segment by segment (not inside a redirect).
         var reflected = false
         if !robotic && !profile.isEmpty {
             var segmentStart = 0
@@ -121,7 +126,13 @@ struct ListeningRule {
                 let segment = f.tokens[segmentStart].segment
                 let sentence = f.tokens[segmentStart].sentence
                 if f.text.sentenceIsQuestion[sentence] && !tagSentences.contains(sentence) { continue }
-                if f.segmentKinds[segment] & notReflection != 0 { continue }
+                if f.segmentKinds[segment] & notReflection != 0 || redirectSentences.contains(sentence) { continue }
+                // The rest of a promise, or of an offer begun earlier in the sentence, is part of it.
+                if f.matches.contains(where: { match in
+                    f.sentence(of: match) == sentence && !match.negated
+                        && (match.kind == .promise
+                            || (continuedKinds.contains(match.kind) && match.first < segmentStart))
+                }) { continue }
                 let overlap = profile.overlap(tokens: f.tokens, range: segmentStart..<index, stopwords: f.cues.stopwords)
                 if overlap.score >= ReflectionProfile.threshold, let first = overlap.matched.first, let last = overlap.matched.last {
                     reflected = true
