@@ -102,7 +102,7 @@ struct FlagRules {
             raise(.overPromise, f.active(.promise), rule: "flag.over_promise.guarantee")
         }
         if !out.flags.contains(.overPromise), !cannotOffer.isEmpty {
-            let offering = f.active([.commitment, .fix, .offerLead, .promise, .impersonal, .callback])
+            let offering = f.active([.commitment, .fix, .offerLead, .promise, .impersonal, .callback, .done])
             let refusing = Set(f.matches.filter { $0.kind == .limitation || $0.kind == .policy || ($0.negated && $0.kind == .promise) }
                 .map { f.sentence(of: $0) })
             for match in offering where !refusing.contains(f.sentence(of: match)) {
