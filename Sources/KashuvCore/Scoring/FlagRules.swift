@@ -49,8 +49,14 @@ struct FlagRules {
         raise(.blame, f.active(.blameOthers), rule: "flag.blame.others")
         // "Sorry you had to call again" is an apology, not blame; a shrug inside a question is a question.
         let apologySegments = Set(f.active(.apology).map { f.tokens[$0.first].segment })
-        let blamesCustomer = f.active(.blameCustomer).filter { !apologySegments.contains(f.tokens[$0.first].segment) }
-        let shrugs = f.active(.shrug).filter { !f.text.sentenceIsQuestion[f.sentence(of: $0)] }
+        // Words the trainee echoes from the customer's own line are not the trainee's attitude.
+        func echoed(_ match: CueMatch) -> Bool {
+            (match.first..<match.end).allSatisfy { customerTokens.contains(f.tokens[$0].text) }
+        }
+        let blamesCustomer = f.active(.blameCustomer).filter {
+            !apologySegments.contains(f.tokens[$0.first].segment) && !echoed($0)
+        }
+        let shrugs = f.active(.shrug).filter { !f.text.sentenceIsQuestion[f.sentence(of: $0)] && !echoed($0) }
         raise(.blame, blamesCustomer, rule: "flag.blame.customer")
         let parties = f.active(.thirdParty)
         for fault in f.active(.fault) {
@@ -59,7 +65,7 @@ struct FlagRules {
                 raise(.blame, [fault, party], rule: "flag.blame.third_party")
             }
         }
-        raise(.dismissive, f.active(.talkDown), rule: "flag.dismissive.talking_down")
+        raise(.dismissive, f.active(.talkDown).filter { !echoed($0) }, rule: "flag.dismissive.talking_down")
         raise(.dismissive, shrugs, rule: "flag.dismissive.shrug")
         raise(.dismissive, f.active(.sorryYouFeel), rule: "flag.dismissive.sorry_you_feel")
         raise(.dismissive, blamesCustomer, rule: "flag.dismissive.customer_is_the_problem")

@@ -9,7 +9,7 @@ struct ListeningRule {
     static let notReflection: UInt64 = CueKind.mask([
         .apology, .commitment, .done, .tentative, .impersonal, .callback, .fix, .offerLead, .vagueOffer, .weakAlternative,
         .limitation, .policy, .blameOthers, .blameCustomer, .redirect, .talkDown, .shrug,
-        .sorryYouFeel, .promise, .opener, .choiceQuestion, .jargon,
+        .sorryYouFeel, .promise, .opener, .choiceQuestion, .jargon, .warmTransfer,
     ])
     /// Cue kinds that make a question something other than a clarifying question.
     static let notClarifyingKinds: Set<CueKind> = [
@@ -19,7 +19,7 @@ struct ListeningRule {
     static let notClarifying: UInt64 = CueKind.mask(notClarifyingKinds)
 
     /// Offers whose sentence's later segments still belong to the offer.
-    static let continuedKinds: Set<CueKind> = [.fix, .done, .commitment, .offerLead, .callback, .redirect]
+    static let continuedKinds: Set<CueKind> = [.fix, .done, .commitment, .offerLead, .callback, .redirect, .warmTransfer]
 
     /// Words that open a real question rather than an echo of the customer's words.
     static let interrogatives: Set<String> = [

@@ -19,7 +19,8 @@ struct OwnershipRule {
             evidence.append(f.evidence(match, dimension: .ownership, rule: "ownership.apology", effect: .plus))
         }
         if !apologies.isEmpty { level = 1 }
-        let commitments = f.active([.commitment, .offerLead])
+        // A warm transfer keeps the trainee on the case: it is a commitment too.
+        let commitments = f.active([.commitment, .offerLead, .warmTransfer])
         let times = f.active(.time)
         var concrete = false
         let clockTimes = clockTimeTokens(f)

@@ -34,14 +34,18 @@ public struct ReplyScorer: Sendable, ReplyScoring {
                                rated: context.rated, flags: [], evidence: [], advice: [])
         }
         let text = Tokenizer.tokenize(reply)
-        let matches = matcher.matches(in: text.tokens)
-        let features = ReplyFeatures(text: text, matches: matches, language: language, cues: matcher)
-
         let customer = profileCache.profile(
             for: [context.customerLine].compactMap { $0 } + context.facts, language: language, stopwords: matcher.stopwords)
         let profile = customer.profile
         let customerTexts = customer.texts
         let customerTokens = customer.words
+        // A negative phrase the trainee only echoes from the customer's own line ("as it says
+        // on the site", "you said it's not possible") is a reflection, not the trainee's stance.
+        let matches = matcher.matches(in: text.tokens).filter { match in
+            !(Self.echoableKinds.contains(match.kind) && match.length >= 2
+                && (match.first..<match.end).allSatisfy { customerTokens.contains(text.tokens[$0].text) })
+        }
+        let features = ReplyFeatures(text: text, matches: matches, language: language, cues: matcher)
         let cannotOffer = context.cannotOffer.map { ReflectionProfile(texts: [$0], stopwords: matcher.stopwords) }
 
         var flagOutcome = FlagRules.judge(features, context: context, customerTokens: customerTokens, cannotOffer: cannotOffer)
@@ -86,6 +90,10 @@ public struct ReplyScorer: Sendable, ReplyScoring {
         return ScoreResult(language: language, levels: levels, rated: context.rated, flags: flags,
                            evidence: evidence, advice: advice)
     }
+
+    static let echoableKinds: Set<CueKind> = [
+        .blameCustomer, .blameOthers, .talkDown, .shrug, .limitation, .policy, .robotic, .sorryYouFeel,
+    ]
 
     static func deduplicated(_ evidence: [Evidence]) -> [Evidence] {
         var result: [Evidence] = []
