@@ -7,8 +7,8 @@
 /// offering — is level 1.
 struct FramingRule {
     static let weakKinds: Set<CueKind> = [
-        .weakAlternative, .vagueOffer, .tentative, .commitment, .impersonal, .callback, .redirect, .redirectAction,
-        .promise, .offerLead, .fix,
+        .weakAlternative, .vagueOffer, .tentative, .commitment, .impersonal, .callback, .redirect,
+        .promise, .offerLead, .fix, .warmTransfer,
     ]
 
     struct Outcome {
@@ -36,7 +36,8 @@ struct FramingRule {
         var redirectSentences = Set(f.active(.redirect).map { f.sentence(of: $0) })
         for (action, _) in FlagRules.redirectPairs(f) { redirectSentences.insert(f.sentence(of: action)) }
         let strong = f.active([.fix, .done]).filter { !redirectSentences.contains(f.sentence(of: $0)) }
-        let weak = f.active(weakKinds)
+        // Sending the customer elsewhere is a weak alternative (a "you can…" alone is not).
+        let weak = f.active(weakKinds) + FlagRules.redirectPairs(f).map(\.0)
         // A limitation inside a condition ("if it can't be repaired, you'll get a new one") is a
         // fallback, not a wall.
         let limits = f.active([.limitation, .policy]).filter { !isConditional($0, in: f) }
@@ -54,7 +55,7 @@ struct FramingRule {
         for match in limits {
             evidence.append(f.evidence(match, dimension: .framing, rule: match.kind == .policy ? "framing.policy" : "framing.limitation", effect: .minus))
         }
-        let strongAfter = strong.filter(after)
+        let strongAfter = strong.filter { $0.first > lastLimit.first }
         if !strongAfter.isEmpty {
             for match in strongAfter { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.limitation_then_option", effect: .plus)) }
             return Outcome(level: 2, evidence: evidence, wall: false)
