@@ -101,6 +101,8 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     /// stays a fix inside a commitment ("אני מזכה") but not inside a confirmation callback
     /// ("send you a confirmation") or a question offering a choice.
     func givesWay(to outer: CueKind) -> Bool {
+        // "Dear" inside "Dear customer" is a canned greeting, not talking down.
+        if self == .talkDown && outer == .robotic { return true }
         guard givesWayWhenContained, outer.suppressesContained else { return false }
         if self == .fix {
             return [.callback, .choiceQuestion, .vagueOffer, .weakAlternative, .opener, .sorryYouFeel].contains(outer)

@@ -55,7 +55,13 @@ struct FramingRule {
         for match in limits {
             evidence.append(f.evidence(match, dimension: .framing, rule: match.kind == .policy ? "framing.policy" : "framing.limitation", effect: .minus))
         }
-        let strongAfter = strong.filter { $0.first > lastLimit.first }
+        // An option counts when it follows the last limitation, or stands in its own segment
+        // of the same clause; an option the limitation itself qualifies does not
+        // ("compensation is payable only where applicable").
+        let limitSegment = f.tokens[lastLimit.first].segment
+        let strongAfter = strong.filter {
+            $0.first > lastLimit.first || (f.clause(of: $0) == limitClause && f.tokens[$0.first].segment != limitSegment)
+        }
         if !strongAfter.isEmpty {
             for match in strongAfter { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.limitation_then_option", effect: .plus)) }
             return Outcome(level: 2, evidence: evidence, wall: false)

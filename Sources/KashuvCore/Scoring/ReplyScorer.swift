@@ -42,7 +42,8 @@ public struct ReplyScorer: Sendable, ReplyScoring {
         // A negative phrase the trainee only echoes from the customer's own line ("as it says
         // on the site", "you said it's not possible") is a reflection, not the trainee's stance.
         let matches = matcher.matches(in: text.tokens).filter { match in
-            !(Self.echoableKinds.contains(match.kind) && (match.length >= 2 || match.kind == .fault)
+            !((Self.echoableKinds.contains(match.kind) && (match.length >= 2 || match.kind == .fault)
+                || (match.negated && match.kind == .fix))
                 && (match.first..<match.end).allSatisfy { customerTokens.contains(text.tokens[$0].text) })
         }
         let features = ReplyFeatures(text: text, matches: matches, language: language, cues: matcher)
