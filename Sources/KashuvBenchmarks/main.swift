@@ -1,6 +1,6 @@
 // kashuv-bench: speed of the scorer, run in release:
 //
-//     swift run -c release kashuv-bench [path/to/dev-replies.jsonl] [--rounds N]
+//     swift run -c release kashuv-bench [path/to/dev-replies.jsonl] [--rounds N] [--cold]
 //
 // Scores every reply of the dev set (with its customer line, evidence and advice) many
 // times over on one thread and prints replies per second and the p50/p99/max latency of
@@ -13,6 +13,9 @@ struct KashuvBench {
     static func main() throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
         var rounds = 200
+        // --cold: make every customer line new each round, so the customer-line cache never hits.
+        let cold = arguments.contains("--cold")
+        arguments.removeAll { $0 == "--cold" }
         if let index = arguments.firstIndex(of: "--rounds"), index + 1 < arguments.count {
             rounds = Int(arguments[index + 1]) ?? rounds
             arguments.removeSubrange(index...(index + 1))
@@ -28,7 +31,7 @@ struct KashuvBench {
         let scorer = try ReplyScorer.loadDefault()
         let loadMs = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e6
 
-        let contexts = items.map(\.context)
+        var contexts = items.map(\.context)
         // Warm-up.
         var sink = 0
         for (item, context) in zip(items, contexts) { sink &+= scorer.score(item.reply, context: context).evidence.count }
@@ -36,7 +39,10 @@ struct KashuvBench {
         var latencies: [UInt64] = []
         latencies.reserveCapacity(items.count * rounds)
         let start = DispatchTime.now().uptimeNanoseconds
-        for _ in 0..<rounds {
+        for round in 0..<rounds {
+            if cold {
+                for index in contexts.indices { contexts[index].customerLine = (items[index].customer ?? "") + " \(round)" }
+            }
             for (item, context) in zip(items, contexts) {
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 let result = scorer.score(item.reply, context: context)
@@ -51,7 +57,8 @@ struct KashuvBench {
             Double(latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]) / 1e3
         }
         let count = latencies.count
-        print("kashuv-bench: \(items.count) dev replies × \(rounds) rounds = \(count) scorings, one thread")
+        print("kashuv-bench: \(items.count) dev replies × \(rounds) rounds = \(count) scorings, one thread"
+              + (cold ? ", customer-line cache defeated (--cold)" : ""))
         print(String(format: "cue book load + compile: %.1f ms", loadMs))
         print(String(format: "throughput: %.0f replies/s", Double(count) / total))
         print(String(format: "latency per reply: p50 %.1f µs  p99 %.1f µs  max %.1f µs", percentile(0.5), percentile(0.99),
