@@ -27,11 +27,13 @@ struct CalibrationTests {
     }
 
     /// Floors a little below what the scorer reaches, so a change cannot quietly make it worse.
-    static let kappaFloor: [KashuvCore.Dimension: Double] = [.listening: 0.85, .ownership: 0.88, .framing: 0.85]
-    static let languageKappaFloor = 0.80
-    static let microF1Floor = 0.88
-    static let languageMicroF1Floor = 0.85
-    static let perFlagF1Floor = 0.70
+    /// Reached when the floors were set: kappa listening 0.98, ownership 0.98, framing 0.96 (all);
+    /// at least 0.96 per language; flag micro-F1 0.96 (all, he, en); every flag F1 ≥ 0.88.
+    static let kappaFloor: [KashuvCore.Dimension: Double] = [.listening: 0.93, .ownership: 0.93, .framing: 0.91]
+    static let languageKappaFloor = 0.90
+    static let microF1Floor = 0.91
+    static let languageMicroF1Floor = 0.89
+    static let perFlagF1Floor = 0.80
 
     @Test("floor: agreement with the coaches' dev set (../shared/data/dev-replies.jsonl) stays above its floors")
     func devSetFloor() throws {
