@@ -87,7 +87,9 @@ public struct ReplyScorer: Sendable, ReplyScoring {
         let advice = Advice.make(Advice.Input(
             language: language, levels: levels, rated: context.rated, flags: Set(flags), evidence: evidence,
             reflected: listening.reflected, listeningActs: listening.generic, committed: ownership.committed,
-            customerDetail: customerTexts.first.flatMap { context.customerLine == nil ? nil : Self.detail(of: $0) }))
+            customerDetail: customerTexts.first.flatMap {
+                context.customerLine == nil ? nil : Self.detail(of: $0, stopwords: matcher.stopwords)
+            }))
         return ScoreResult(language: language, levels: levels, rated: context.rated, flags: flags,
                            evidence: evidence, advice: advice)
     }
@@ -108,14 +110,23 @@ public struct ReplyScorer: Sendable, ReplyScoring {
         return result
     }
 
-    /// A concrete detail of the customer's line to suggest reflecting: its first number and
-    /// the word after it ("45 דקות", "$35 late"), as typed.
-    static func detail(of text: TokenizedText) -> String? {
-        guard let index = text.tokens.firstIndex(where: { $0.kind == .number }) else { return nil }
-        var end = index + 1
-        if end < text.tokens.count, text.tokens[end].sentence == text.tokens[index].sentence, text.tokens[end].kind != .number {
-            end += 1
+    /// A concrete detail of the customer's line to suggest reflecting: its first number with
+    /// its currency or unit and the content word after it ("45 דקות", "$35 late"), as typed.
+    static func detail(of text: TokenizedText, stopwords: Set<UInt64>) -> String? {
+        let tokens = text.tokens
+        guard let index = tokens.firstIndex(where: { $0.kind == .number }) else { return nil }
+        let original = text.normalized.original
+        var start = tokens[index].start
+        var end = tokens[index].end
+        if start > 0, ["$", "£", "€"].contains(original[start - 1]) { start -= 1 }
+        var after = end
+        while after < original.count, original[after] == " " { after += 1 }
+        if after < original.count, ["₪", "%"].contains(original[after]) { end = after + 1 }
+        let next = index + 1
+        if next < tokens.count, tokens[next].sentence == tokens[index].sentence, tokens[next].kind != .number,
+           ReflectionProfile.isContent(tokens[next], stopwords: stopwords) {
+            end = tokens[next].end
         }
-        return text.normalized.originalText(from: text.tokens[index].start, to: text.tokens[end - 1].end)
+        return text.normalized.originalText(from: start, to: end)
     }
 }

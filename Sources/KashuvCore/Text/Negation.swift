@@ -14,12 +14,16 @@ public enum Negation {
     public static func isNegated(start: Int, end: Int, tokens: [Token], negators: [Bool]) -> Bool {
         guard start < tokens.count else { return false }
         let segment = tokens[start].segment
-        // The word right before, or two before when the word between is a pronoun or an
-        // intensifier ("לא ממש נוכל", "not really able", "לא אני אבדוק").
-        if start >= 1, tokens[start - 1].segment == segment, negators[start - 1] { return true }
-        if start >= 2, tokens[start - 2].segment == segment, negators[start - 2],
-           bridgeWords.contains(tokens[start - 1].text) {
-            return true
+        // The word right before, or one or two words earlier across pronouns, intensifiers
+        // and "let me"-style words ("לא ממש נוכל", "not really able", "doesn't let me refund",
+        // "לא מאפשרת לי לזכות").
+        var index = start - 1
+        var bridged = 0
+        while index >= 0, tokens[index].segment == segment {
+            if negators[index] { return true }
+            guard bridged < 2, bridgeWords.contains(tokens[index].text) else { break }
+            bridged += 1
+            index -= 1
         }
         // Negators inside the cue itself ("can not") and one right after an English modal.
         if end < tokens.count, tokens[end].segment == segment, negators[end], tokens[end].kind == .latin,
@@ -34,7 +38,8 @@ public enum Negation {
         "יכול", "יכולה", "יכולים", "מצליח", "מצליחה", "אמור", "אמורה",
         "מאפשר", "מאפשרים", "נותנ", "נותנימ", "עושימ", "עושה", "מבצעימ", "מחזירימ",
         "really", "i", "we", "you", "just", "even", "yet", "be", "quite", "always", "exactly", "fully", "totally", "able", "allowed", "possible",
-        "going", "planning", "allow", "permit", "offer", "give", "do", "issue", "provide",
+        "going", "planning", "allow", "permit", "offer", "give", "do", "issue", "provide", "let", "me", "us",
+        "לי", "לנו", "מאפשרת", "מאפשרימ",
     ].reduce(into: Set<String>()) { $0.insert(HebrewLetters.foldFinals($1)) }
 
     static let modals: Set<String> = ["can", "will", "would", "could", "do", "does", "did", "is", "am", "are", "should", "shall"]
