@@ -9,10 +9,20 @@ public enum EnglishContractions {
         "nothing", "this", "let",
     ]
 
+    /// Contractions typed without the apostrophe ("im sorry", "cant", "thats").
+    private static let withoutApostrophe: [String: [String]] = [
+        "cannot": ["can", "not"], "cant": ["can", "not"], "wont": ["will", "not"], "dont": ["do", "not"],
+        "doesnt": ["does", "not"], "didnt": ["did", "not"], "isnt": ["is", "not"], "arent": ["are", "not"],
+        "wasnt": ["was", "not"], "werent": ["were", "not"], "havent": ["have", "not"], "hasnt": ["has", "not"],
+        "couldnt": ["could", "not"], "wouldnt": ["would", "not"], "shouldnt": ["should", "not"],
+        "im": ["i", "am"], "ive": ["i", "have"], "youre": ["you", "are"], "thats": ["that", "is"],
+        "theyre": ["they", "are"], "weve": ["we", "have"], "youll": ["you", "will"], "theres": ["there", "is"],
+    ]
+
     /// The words a folded English token stands for (itself when it is no contraction).
     public static func expand(_ word: String) -> [String] {
         guard word.utf8.contains(UInt8(ascii: "'")) else {
-            if word == "cannot" { return ["can", "not"] }
+            if let expanded = withoutApostrophe[word] { return expanded }
             return [word]
         }
         switch word {
