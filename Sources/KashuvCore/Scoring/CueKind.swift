@@ -103,6 +103,8 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     func givesWay(to outer: CueKind) -> Bool {
         // "Dear" inside "Dear customer" is a canned greeting, not talking down.
         if self == .talkDown && outer == .robotic { return true }
+        // "no way to" inside "that's no way to treat a claim" is validation, not a wall.
+        if self == .limitation && [.validation, .empathy, .checkUnderstanding].contains(outer) { return true }
         guard givesWayWhenContained, outer.suppressesContained else { return false }
         if self == .fix {
             return [.callback, .choiceQuestion, .vagueOffer, .weakAlternative, .opener, .sorryYouFeel].contains(outer)
