@@ -3,7 +3,7 @@
 /// "can't" and "cannot" become "can not", "won't" becomes "will not", "I'm" becomes "i am",
 /// "we'll" becomes "we will", and a possessive "'s" is dropped ("courier's" → "courier")
 /// except after pronouns, where it stands for "is" ("it's" → "it is").
-public enum EnglishContractions {
+enum EnglishContractions {
     private static let isPronouns: Set<String> = [
         "it", "that", "there", "he", "she", "what", "who", "here", "where", "nobody", "everyone", "everybody",
         "nothing", "this", "let",
@@ -20,7 +20,7 @@ public enum EnglishContractions {
     ]
 
     /// The words a folded English token stands for (itself when it is no contraction).
-    public static func expand(_ word: String) -> [String] {
+    static func expand(_ word: String) -> [String] {
         guard word.utf8.contains(UInt8(ascii: "'")) else {
             if let expanded = withoutApostrophe[word] { return expanded }
             return [word]

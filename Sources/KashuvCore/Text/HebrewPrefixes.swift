@@ -2,12 +2,12 @@
 ///
 /// "ואחזור" is "ו" + "אחזור", "כשאני" is "כש" + "אני", "שבדקתי" is "ש" + "בדקתי". A word is only
 /// split when what is left is a word the matcher knows, so "מבין" is never read as "מ" + "בין".
-public enum HebrewPrefixes {
+enum HebrewPrefixes {
     static let letters: Set<Unicode.Scalar> = ["ו", "ה", "ב", "כ", "ל", "מ", "ש"]
 
     /// Whether a string of letters is a valid prefix combination: up to three of ו ה ב כ ל מ ש,
     /// ו only first, ה only last, no letter twice (ו, ה, וה, וב, ול, וכש, שב, שה, מה, כשה…).
-    public static func isPrefix(_ prefix: Substring.UnicodeScalarView) -> Bool {
+    static func isPrefix(_ prefix: Substring.UnicodeScalarView) -> Bool {
         let count = prefix.count
         guard count >= 1 && count <= 3 else { return false }
         var seen = Set<Unicode.Scalar>()
@@ -21,7 +21,7 @@ public enum HebrewPrefixes {
 
     /// The ways to read a folded Hebrew word as prefix + rest, longest rest first, keeping at
     /// least `minimumRest` letters in the rest. The word itself is not included.
-    public static func splits(_ word: String, minimumRest: Int = 2) -> [String] {
+    static func splits(_ word: String, minimumRest: Int = 2) -> [String] {
         let scalars = word.unicodeScalars
         guard let first = scalars.first, letters.contains(first) else { return [] }
         var result: [String] = []

@@ -5,13 +5,13 @@
 /// an English cue it directly follows
 /// ("I can not help": the cue "i can" followed by "not"). Fixed positive phrases ("אין בעיה",
 /// "no problem", "לא תהיה לי בעיה", "I can't believe") are shields: their words never negate.
-public enum Negation {
+enum Negation {
 
     /// Whether the cue spanning tokens `start..<end` is negated.
     ///
     /// - Parameters:
     ///   - negators: for each token, whether it is a negator outside any shield phrase.
-    public static func isNegated(start: Int, end: Int, tokens: [Token], negators: [Bool]) -> Bool {
+    static func isNegated(start: Int, end: Int, tokens: [Token], negators: [Bool]) -> Bool {
         guard start < tokens.count else { return false }
         let segment = tokens[start].segment
         // The word right before, or one or two words earlier across pronouns, intensifiers

@@ -1,6 +1,6 @@
 /// Numbers written as words, read as digits, so "three weeks" reflects "3 weeks" and
 /// "שלושה חודשים" reflects "3 חודשים". Numbers are compared by value ("4,800" = "4800").
-public enum NumberWords {
+enum NumberWords {
     static let table: [String: String] = {
         var table: [String: String] = [:]
         let english: [(String, Int)] = [
@@ -23,14 +23,14 @@ public enum NumberWords {
     }()
 
     /// The value of a folded number token or number word, as a canonical digit string.
-    public static func value(of word: String, kind: Token.Kind) -> String? {
+    static func value(of word: String, kind: Token.Kind) -> String? {
         if kind == .number { return canonical(word) }
         return table[word]
     }
 
     /// The canonical digit string of a number token: "4800" for 4,800, "90" for 90.00,
     /// "14:00" unchanged.
-    public static func canonical(_ digits: String) -> String {
+    static func canonical(_ digits: String) -> String {
         var text = digits
         if text.contains("."), !text.contains(":") {
             while text.hasSuffix("0") { text.removeLast() }

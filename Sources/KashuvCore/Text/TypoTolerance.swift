@@ -6,19 +6,19 @@
 /// Two Hebrew slips are not forgiven because they usually make another word: a different
 /// last letter of a short word (הספה / הספק) and a different prefix letter (בסניף / לסניף).
 /// Lookups use a deletion index of hashes built once, so the hot path allocates nothing.
-public struct TypoIndex: Sendable {
+struct TypoIndex: Sendable {
     /// Words at least this long tolerate one slip.
-    public static let minimumLength = 5
+    static let minimumLength = 5
 
     private var deletions: [UInt64: [Int32]] = [:]
     private var exact: [UInt64: Int32] = [:]
     private var words: [[Unicode.Scalar]] = []
 
     /// Creates an empty index.
-    public init() {}
+    init() {}
 
     /// Adds a known word under an id of the caller's choosing.
-    public mutating func insert(_ word: String, id: Int32) {
+    mutating func insert(_ word: String, id: Int32) {
         let scalars = Array(word.unicodeScalars)
         guard scalars.count >= Self.minimumLength - 1 else { return }
         let slot = Int32(words.count)
@@ -33,7 +33,7 @@ public struct TypoIndex: Sendable {
     private var ids: [Int32] = []
 
     /// The ids of the known words one slip away from `word` (never `word` itself).
-    public func neighbours(of word: [Unicode.Scalar]) -> [Int32] {
+    func neighbours(of word: [Unicode.Scalar]) -> [Int32] {
         let length = word.count
         guard length >= Self.minimumLength - 1, !deletions.isEmpty else { return [] }
         var found: [Int32] = []
@@ -59,12 +59,12 @@ public struct TypoIndex: Sendable {
     static let prefixLetters: Set<Unicode.Scalar> = ["ו", "ה", "ב", "כ", "ל", "מ", "ש"]
 
     /// Whether two words are one insertion, deletion, substitution or adjacent swap apart.
-    public static func isOneSlip(_ a: String, _ b: String) -> Bool {
+    static func isOneSlip(_ a: String, _ b: String) -> Bool {
         isOneSlip(Array(a.unicodeScalars), Array(b.unicodeScalars))
     }
 
     /// Whether two words are one insertion, deletion, substitution or adjacent swap apart.
-    public static func isOneSlip(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Bool {
+    static func isOneSlip(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Bool {
         if x == y { return false }
         if abs(x.count - y.count) > 1 { return false }
         if x.count == y.count {

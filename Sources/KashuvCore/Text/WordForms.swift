@@ -3,11 +3,11 @@
 /// A Hebrew cue word also matches its feminine and plural forms (מבין → מבינה, מתנצל →
 /// מתנצלת, מצטער → מצטערים) and the full spelling of the second person (אליך → אלייך).
 /// A coach may also write the alternatives explicitly with a slash: `מבין/ה`, `מצטער/ת`.
-public enum WordForms {
+enum WordForms {
     /// The folded forms a cue word written by a coach stands for.
     ///
     /// `word` may carry slash alternatives (`מבין/ה` = מבין, מבינה; `אליך/אלייך`).
-    public static func variants(of word: String) -> Set<String> {
+    static func variants(of word: String) -> Set<String> {
         var result = Set<String>()
         for folded in bases(of: word) {
             result.insert(folded)
@@ -17,7 +17,7 @@ public enum WordForms {
     }
 
     /// The folded forms a coach wrote explicitly (`מבין/ה` = מבין, מבינה), before inflection.
-    public static func bases(of word: String) -> [String] {
+    static func bases(of word: String) -> [String] {
         var bases: [String] = []
         let parts = word.split(separator: "/").map(String.init)
         if let head = parts.first {
@@ -35,7 +35,7 @@ public enum WordForms {
     }
 
     /// Feminine, plural and full-spelling forms of a folded Hebrew word of three letters or more.
-    public static func hebrewInflections(of word: String) -> Set<String> {
+    static func hebrewInflections(of word: String) -> Set<String> {
         let scalars = Array(word.unicodeScalars)
         guard scalars.count >= 3 else {
             // Short words: only the second-person spelling variant (לך → לכ, אליך).

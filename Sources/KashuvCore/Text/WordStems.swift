@@ -4,11 +4,11 @@
 /// inflection: "חיכיתי" and "וחיכית", "ביטלתי" and "ביטלת", "arrived" and "arriving". A word
 /// gets a small set of keys (prefixes split off, one common suffix removed); two words are
 /// the same content when their key sets meet.
-public enum WordStems {
+enum WordStems {
     static let hebrewSuffixes = ["ים", "ות", "תי", "נו", "תמ", "ת", "ה", "י", "כ", "מ", "ו"].map(HebrewLetters.foldFinals)
 
     /// The comparison keys of a folded Hebrew word.
-    public static func hebrewKeys(_ word: String) -> [String] {
+    static func hebrewKeys(_ word: String) -> [String] {
         var keys: [String] = []
         var bases = [word]
         bases.append(contentsOf: HebrewPrefixes.splits(word, minimumRest: 3))
@@ -28,7 +28,7 @@ public enum WordStems {
     static let hebrewSuffixScalars: [[Unicode.Scalar]] = hebrewSuffixes.map { Array($0.unicodeScalars) }
 
     /// The comparison keys of a folded Hebrew word, as hashes (same keys as ``hebrewKeys(_:)``).
-    public static func hebrewKeyHashes(_ scalars: [Unicode.Scalar], into keys: inout [UInt64]) {
+    static func hebrewKeyHashes(_ scalars: [Unicode.Scalar], into keys: inout [UInt64]) {
         let n = scalars.count
         var starts = [0]
         var seen = Set<Unicode.Scalar>()
@@ -54,7 +54,7 @@ public enum WordStems {
     }
 
     /// The stem of a folded English word: a light suffix stripper ("arriving" → "arriv").
-    public static func englishStem(_ word: String) -> String {
+    static func englishStem(_ word: String) -> String {
         var scalars = Array(word.unicodeScalars)
         func strip(_ suffix: String) -> Bool {
             let tail = Array(suffix.unicodeScalars)
