@@ -20,6 +20,8 @@ struct FlagRules {
         var evidence: [Evidence] = []
     }
 
+    static let firstPerson: Set<String> = ["i", "we", "me", "us", "אני", "אנחנו", "אנו"]
+
     /// How far after "you can…" a channel still belongs to it.
     static let redirectReach = 8
 
@@ -29,6 +31,11 @@ struct FlagRules {
         let channels = f.active(.redirectChannel)
         var pairs: [(CueMatch, CueMatch)] = []
         for action in f.active(.redirectAction) {
+            // "I'll check with our team" is the trainee acting, not the customer being sent.
+            let before = max(0, action.first - 2)..<action.first
+            if before.contains(where: { firstPerson.contains(f.tokens[$0].text) && f.tokens[$0].segment == f.tokens[action.first].segment }) {
+                continue
+            }
             if let channel = channels.first(where: {
                 $0.first >= action.end && $0.first - action.end <= redirectReach && f.clause(of: $0) == f.clause(of: action)
             }) {
