@@ -80,8 +80,14 @@ struct FlagRules {
         // Redirect.
         if !f.has(.warmTransfer) {
             raise(.redirect, f.active(.redirect), rule: "flag.redirect")
-            for (action, channel) in Self.redirectPairs(f) {
-                raise(.redirect, [action, channel], rule: "flag.redirect.channel")
+            // "You can also see it in the app" beside "I've refunded it now" is a tip, not a
+            // redirect: a channel mention only redirects when the trainee does nothing themselves.
+            let handlesIt = f.has(.done) || f.has(.callback)
+                || (f.has(.commitment) && (f.has(.time) || !OwnershipRule.clockTimeTokens(f).isEmpty))
+            if !handlesIt {
+                for (action, channel) in Self.redirectPairs(f) {
+                    raise(.redirect, [action, channel], rule: "flag.redirect.channel")
+                }
             }
         }
 
