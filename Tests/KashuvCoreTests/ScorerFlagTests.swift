@@ -33,6 +33,9 @@ struct ScorerFlagTests {
             "I'm transferring you to Dana in billing, I've told her everything, she'll call you within the hour.",
             lang: .english)
         #expect(!warm.flags.contains(.redirect))
+        // A channel mentioned beside what the trainee already did is a tip, not a redirect.
+        let tip = ScorerFixture.score("I've refunded it now, and you can also see the refund in our app.", lang: .english)
+        #expect(!tip.flags.contains(.redirect))
     }
 
     @Test("policy_wall: policy or impossibility with no alternative; framing drops to 0")
