@@ -8,7 +8,8 @@ final class CustomerProfileCache: @unchecked Sendable {
     struct Entry: Sendable {
         var texts: [TokenizedText]
         var profile: ReflectionProfile
-        var words: Set<String>
+        /// Hashes (``WordHash``) of every word of the customer's texts.
+        var words: Set<UInt64>
     }
 
     static let capacity = 64
@@ -33,7 +34,7 @@ final class CustomerProfileCache: @unchecked Sendable {
         lock.unlock()
         let tokenized = texts.map { Tokenizer.tokenize($0) }
         let entry = Entry(texts: tokenized, profile: ReflectionProfile(tokenized: tokenized, stopwords: stopwords),
-                          words: Set(tokenized.flatMap { $0.tokens.map(\.text) }))
+                          words: Set(tokenized.flatMap { $0.tokens.map { WordHash.hash($0.text) } }))
         lock.lock()
         if entries[key] == nil {
             if order.count >= Self.capacity { entries[order.removeFirst()] = nil }

@@ -45,7 +45,7 @@ struct FlagRules {
         return pairs
     }
 
-    static func judge(_ f: ReplyFeatures, context: ScoringContext, customerTokens: Set<String>,
+    static func judge(_ f: ReplyFeatures, context: ScoringContext, customerTokens: Set<UInt64>,
                       cannotOffer: [ReflectionProfile]) -> Outcome {
         var out = Outcome()
         func raise(_ flag: Flag, _ matches: [CueMatch], rule: String) {
@@ -58,7 +58,7 @@ struct FlagRules {
         let apologySegments = Set(f.active(.apology).map { f.tokens[$0.first].segment })
         // Words the trainee echoes from the customer's own line are not the trainee's attitude.
         func echoed(_ match: CueMatch) -> Bool {
-            (match.first..<match.end).allSatisfy { customerTokens.contains(f.tokens[$0].text) }
+            (match.first..<match.end).allSatisfy { customerTokens.contains(WordHash.hash(f.tokens[$0].text)) }
         }
         let blamesCustomer = f.active(.blameCustomer).filter {
             !apologySegments.contains(f.tokens[$0.first].segment) && !echoed($0)
@@ -93,7 +93,7 @@ struct FlagRules {
 
         // Jargon the customer did not use.
         let jargon = f.active(.jargon).filter { match in
-            !(match.first..<match.end).allSatisfy { customerTokens.contains(f.tokens[$0].text) }
+            !(match.first..<match.end).allSatisfy { customerTokens.contains(WordHash.hash(f.tokens[$0].text)) }
         }
         raise(.jargon, jargon, rule: "flag.jargon")
 

@@ -44,7 +44,7 @@ public struct ReplyScorer: Sendable, ReplyScoring {
         let matches = matcher.matches(in: text.tokens).filter { match in
             !((Self.echoableKinds.contains(match.kind) && (match.length >= 2 || match.kind == .fault)
                 || (match.negated && match.kind == .fix))
-                && (match.first..<match.end).allSatisfy { customerTokens.contains(text.tokens[$0].text) })
+                && (match.first..<match.end).allSatisfy { customerTokens.contains(WordHash.hash(text.tokens[$0].text)) })
         }
         let features = ReplyFeatures(text: text, matches: matches, language: language, cues: matcher)
         let cannotOffer = context.cannotOffer.map { ReflectionProfile(texts: [$0], stopwords: matcher.stopwords) }

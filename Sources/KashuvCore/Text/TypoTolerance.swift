@@ -35,7 +35,7 @@ struct TypoIndex: Sendable {
     /// The ids of the known words one slip away from `word` (never `word` itself).
     func neighbours(of word: [Unicode.Scalar]) -> [Int32] {
         let length = word.count
-        guard length >= Self.minimumLength - 1, !deletions.isEmpty else { return [] }
+        guard length >= Self.minimumLength, !deletions.isEmpty else { return [] }
         var found: [Int32] = []
         func consider(_ slot: Int32) {
             let candidate = words[Int(slot)]
