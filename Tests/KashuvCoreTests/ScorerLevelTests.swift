@@ -60,4 +60,26 @@ struct ScorerLevelTests {
         #expect(result.levels.framing == 1)
         #expect(result.levels.ownership == 2)
     }
+
+    @Test("a cue ending in a lone prefix letter matches the attached word: \"תודה ש\" in \"תודה שפנית\"")
+    func prefixLetterCue() {
+        let result = ScorerFixture.score("תודה שפנית אלינו.", lang: .hebrew)
+        #expect(result.evidence.contains { $0.rule == "listening.thanks" })
+    }
+
+    @Test("an English action in the progressive is a commitment: \"I'm ordering you a replacement right now\"")
+    func progressive() {
+        let result = ScorerFixture.score("I'm ordering you a replacement right now.", lang: .english)
+        #expect(result.levels.ownership == 2)
+        #expect(result.levels.framing == 2)
+    }
+
+    @Test("an option the customer must pay extra for is a weak alternative: framing 1")
+    func paidOption() {
+        let he = ScorerFixture.score("אי אפשר לבטל את ההאטה, אבל אפשר לרכוש תוסף של 5 ג'יגה ב-39 ₪.", lang: .hebrew)
+        #expect(he.levels.framing == 1)
+        let en = ScorerFixture.score("Screen damage isn't covered, but we can repair it for $180.", lang: .english)
+        #expect(en.levels.framing == 1)
+        #expect(!en.flags.contains(.policyWall))
+    }
 }

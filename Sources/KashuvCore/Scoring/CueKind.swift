@@ -45,6 +45,9 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     case vagueOffer = "vague_offer"
     /// A weak alternative: "try again later", "you can buy an add-on", "תנסה שוב".
     case weakAlternative = "weak_alternative"
+    /// An option the customer must pay extra for: "for $180", "בתשלום", "you can buy". Weak,
+    /// and it makes a fix in the same segment weak ("we can repair it for $180").
+    case paidOption = "paid_option"
     /// A statement of what cannot be done: "אי אפשר", "not possible", "there's nothing I can do".
     case limitation
     /// Hiding behind policy or terms: "זה הנוהל", "company policy", "according to the terms".

@@ -26,6 +26,9 @@ struct CueMatcher: Sendable {
     enum Element: Sendable {
         case word(Set<Int32>)
         case gap
+        /// A lone Hebrew prefix letter ending a phrase ("תודה ש", "כנראה ש"): the next word
+        /// starts with it ("תודה שפנית", "כנראה שהוא").
+        case prefix(Unicode.Scalar)
     }
 
     struct Compiled: Sendable {
@@ -64,8 +67,14 @@ struct CueMatcher: Sendable {
                 continue
             }
             var elements: [Element] = []
-            for word in Self.words(of: cue.phrase) {
+            let phraseWords = Self.words(of: cue.phrase)
+            for (position, word) in phraseWords.enumerated() {
                 if word == "*" { elements.append(.gap); continue }
+                if position > 0, position == phraseWords.count - 1, word.unicodeScalars.count == 1,
+                   let letter = word.unicodeScalars.first, HebrewPrefixes.letters.contains(letter) {
+                    elements.append(.prefix(letter))
+                    continue
+                }
                 var ids = Set<Int32>()
                 let base = Set(WordForms.bases(of: word))
                 for form in forms(of: word, kind: cue.kind) {
@@ -145,6 +154,9 @@ struct CueMatcher: Sendable {
                 case .gap:
                     elemStart.append(Int32(elemIDs.count))
                     elemCount.append(-1)
+                case .prefix(let letter):
+                    elemStart.append(Int32(bitPattern: letter.value))
+                    elemCount.append(-2)
                 case .word(let ids):
                     elemStart.append(Int32(elemIDs.count))
                     elemCount.append(Int32(ids.count))
@@ -216,8 +228,16 @@ struct CueMatcher: Sendable {
             }
             return false
         }
+        let firstLetters = tokens.map { token -> UInt32 in
+            token.text.unicodeScalars.count >= 3 ? (token.text.unicodeScalars.first?.value ?? 0) : 0
+        }
         func match(_ element: Int, last: Int, at position: Int, sentence: Int) -> Int? {
             if element == last { return position }
+            if elemCount[element] == -2 {
+                guard position < count, sentences[position] == sentence,
+                      firstLetters[position] == UInt32(bitPattern: elemStart[element]) else { return nil }
+                return position + 1
+            }
             if elemCount[element] < 0 {
                 for skip in 0...gapLength {
                     let next = position + skip

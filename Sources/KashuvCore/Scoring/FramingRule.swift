@@ -7,7 +7,7 @@
 /// offering — is level 1.
 struct FramingRule {
     static let weakKinds: Set<CueKind> = [
-        .weakAlternative, .vagueOffer, .tentative, .commitment, .impersonal, .callback, .redirect,
+        .weakAlternative, .paidOption, .vagueOffer, .tentative, .commitment, .impersonal, .callback, .redirect,
         .promise, .offerLead, .fix, .warmTransfer,
     ]
 
@@ -35,7 +35,11 @@ struct FramingRule {
         // A fix counts as concrete unless it is only something the customer must go and do or buy.
         var redirectSentences = Set(f.active(.redirect).map { f.sentence(of: $0) })
         for (action, _) in FlagRules.redirectPairs(f) { redirectSentences.insert(f.sentence(of: action)) }
-        let strong = f.active([.fix, .done]).filter { !redirectSentences.contains(f.sentence(of: $0)) }
+        // An option the customer must pay extra for ("repair it for $180", "בתשלום") is weak.
+        let paidSegments = Set(f.active(.paidOption).map { f.tokens[$0.first].segment })
+        let strong = f.active([.fix, .done]).filter {
+            !redirectSentences.contains(f.sentence(of: $0)) && !paidSegments.contains(f.tokens[$0.first].segment)
+        }
         // Sending the customer elsewhere is a weak alternative (a "you can…" alone is not).
         let weak = f.active(weakKinds) + FlagRules.redirectPairs(f).map(\.0)
         // A limitation inside a condition ("if it can't be repaired, you'll get a new one") is a

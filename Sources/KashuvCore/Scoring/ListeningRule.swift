@@ -8,6 +8,7 @@ struct ListeningRule {
     /// Cue kinds that make a segment something other than a reflection.
     static let notReflection: UInt64 = CueKind.mask([
         .apology, .commitment, .done, .tentative, .impersonal, .callback, .fix, .offerLead, .vagueOffer, .weakAlternative,
+        .paidOption,
         .limitation, .policy, .blameOthers, .blameCustomer, .redirect, .talkDown, .shrug,
         .sorryYouFeel, .promise, .opener, .choiceQuestion, .jargon, .warmTransfer,
     ])

@@ -19,8 +19,9 @@ struct OwnershipRule {
             evidence.append(f.evidence(match, dimension: .ownership, rule: "ownership.apology", effect: .plus))
         }
         if !apologies.isEmpty { level = 1 }
-        // A warm transfer keeps the trainee on the case: it is a commitment too.
-        let commitments = f.active([.commitment, .offerLead, .warmTransfer])
+        // A warm transfer keeps the trainee on the case: it is a commitment too; so is an
+        // English "I'm ordering / we're sending…" in the progressive.
+        let commitments = f.active([.commitment, .offerLead, .warmTransfer]) + progressiveCommitments(f)
         let times = f.active(.time)
         var concrete = false
         let clockTimes = clockTimeTokens(f)
@@ -62,6 +63,24 @@ struct OwnershipRule {
             evidence.append(f.evidence(match, dimension: .ownership, rule: "ownership.sorry_you_feel", effect: .minus))
         }
         return Outcome(level: level, evidence: evidence, committed: !commitments.isEmpty, concrete: concrete)
+    }
+
+    static let notActions: Set<String> = ["sorry", "afraid", "going", "trying", "hoping", "wondering", "thinking", "feeling", "being", "seeing", "hearing", "looking"]
+
+    /// "I am ordering…", "we are sending…": a first-person action in progress.
+    static func progressiveCommitments(_ f: ReplyFeatures) -> [CueMatch] {
+        guard f.language == .english else { return [] }
+        var result: [CueMatch] = []
+        let tokens = f.tokens
+        for index in tokens.indices.dropFirst().dropFirst() {
+            let verb = tokens[index].text
+            guard verb.hasSuffix("ing"), verb.count > 4, !notActions.contains(verb),
+                  tokens[index - 1].text == "am" && tokens[index - 2].text == "i"
+                    || tokens[index - 1].text == "are" && tokens[index - 2].text == "we",
+                  tokens[index].sentence == tokens[index - 2].sentence else { continue }
+            result.append(CueMatch(kind: .commitment, cue: -1, first: index - 2, end: index + 1, weight: 1))
+        }
+        return result
     }
 
     /// Tokens that are a clock time: "14:00", "9:30", "5pm", "5 pm".

@@ -43,7 +43,9 @@ struct ReflectionProfile: Sendable {
             let token = tokens[index]
             if let number = Self.number(token) {
                 if numbers.contains(number), seenNumbers.insert(number).inserted {
-                    score += Self.numberWeight
+                    // Digits and durations are specific ("45", "two weeks", "שבועיים"); a bare number
+                    // word ("two", "שתי") counts like any word.
+                    score += Self.isSpecificNumber(tokens, index) ? Self.numberWeight : 1
                     matched.append(index)
                 }
                 continue
@@ -57,6 +59,20 @@ struct ReflectionProfile: Sendable {
             }
         }
         return (score, matched)
+    }
+
+    static let durationUnits: Set<String> = [
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes", "times",
+        "ימימ", "יום", "שבועות", "שבוע", "חודשימ", "חודש", "שנימ", "שנה", "שעות", "שעה", "דקות", "פעמימ",
+    ]
+    static let durationWords: Set<String> = ["יומיימ", "שבועיימ", "חודשיימ", "שעתיימ", "שנתיימ", "פעמיימ", "twice"]
+
+    /// Whether a number token is specific: digits, a dual duration word, or a number word
+    /// followed by a unit of time.
+    static func isSpecificNumber(_ tokens: [Token], _ index: Int) -> Bool {
+        let token = tokens[index]
+        if token.kind == .number || token.kind == .mixed || durationWords.contains(token.text) { return true }
+        return index + 1 < tokens.count && durationUnits.contains(tokens[index + 1].text)
     }
 
     static func number(_ token: Token) -> String? {
