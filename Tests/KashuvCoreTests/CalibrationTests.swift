@@ -27,8 +27,8 @@ struct CalibrationTests {
     }
 
     /// Floors a little below what the scorer reaches, so a change cannot quietly make it worse.
-    /// Reached when the floors were set: kappa listening 0.98, ownership 0.98, framing 0.96 (all);
-    /// at least 0.96 per language; flag micro-F1 0.96 (all, he, en); every flag F1 ≥ 0.88.
+    /// Reached when the floors were set: kappa listening 0.98, ownership 1.00, framing 0.97 (all);
+    /// at least 0.96 per language; flag micro-F1 0.97 (all, he, en); every flag F1 ≥ 0.89.
     static let kappaFloor: [KashuvCore.Dimension: Double] = [.listening: 0.93, .ownership: 0.93, .framing: 0.91]
     static let languageKappaFloor = 0.90
     static let microF1Floor = 0.91
