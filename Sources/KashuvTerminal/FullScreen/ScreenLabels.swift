@@ -1,8 +1,16 @@
 import KashuvCore
 
-/// The words of the full-screen interface, in the scenario's language.
+/// The words of the full-screen interface, in the scenario's language: the shared
+/// ``Labels`` (the same words plain line mode uses) plus the few only this screen needs.
 struct ScreenLabels: Sendable {
     let language: Language
+    /// The words shared with plain line mode.
+    let shared: Labels
+
+    init(language: Language) {
+        self.language = language
+        shared = Labels.for(language)
+    }
 
     private func pick(_ hebrew: String, _ english: String) -> String {
         language == .hebrew ? hebrew : english
@@ -10,9 +18,9 @@ struct ScreenLabels: Sendable {
 
     var appName: String { pick("קשוב", "Kashuv") }
     var keysHint: String { pick("F1 עזרה · Esc יציאה", "F1 help · Esc quit") }
-    var mood: String { pick("מצב רוח", "Mood") }
+    var mood: String { shared.mood }
     var you: String { pick("את/ה", "You") }
-    var brief: String { pick("התדריך", "Brief") }
+    var brief: String { shared.brief }
     var replyPrompt: String { pick("התשובה שלך — Enter לשליחה", "Your reply — Enter to send") }
     var inputHint: String {
         pick("↑↓ גלילת השיחה · F1 או ? עזרה · Esc יציאה (אפשר להמשיך אחר כך עם ‎--resume)",
@@ -20,20 +28,20 @@ struct ScreenLabels: Sendable {
     }
     var pressForDebrief: String { pick("השיחה הסתיימה — מקש כלשהו לסיכום", "The call is over — any key for the debrief") }
     var debriefHint: String { pick("↑↓ גלילה · מקש אחר ליציאה", "↑↓ scroll · any other key to exit") }
-    var turn: String { pick("תור", "Turn") }
-    var notRated: String { pick("לא מדורג", "not rated") }
-    var flags: String { pick("דגלים", "Flags") }
-    var advice: String { pick("עצה", "Advice") }
+    var turn: String { shared.turn }
+    var notRated: String { shared.notRated }
+    var flags: String { shared.flags }
+    var advice: String { shared.advice }
     var earned: String { pick("מה עבד", "Worked") }
     var cost: String { pick("מה עלה לך", "Cost you") }
-    var callEnded: String { pick("השיחה הסתיימה", "The call ended") }
-    var debriefTitle: String { pick("סיכום השיחה", "Debrief") }
-    var wentWell: String { pick("מה עבד טוב", "What went well") }
-    var practiseNext: String { pick("הדבר האחד לתרגל בפעם הבאה", "The one thing to practise next") }
-    var suggestion: String { pick("תרחיש מומלץ להמשך", "Try next") }
-    var abandoned: String { pick("השיחה הופסקה לפני סיום", "The call was left before an ending") }
+    var callEnded: String { shared.callEnded }
+    var debriefTitle: String { shared.debrief }
+    var wentWell: String { shared.wentWell }
+    var practiseNext: String { shared.practiseNext }
+    var suggestion: String { shared.tryNext }
+    var abandoned: String { shared.name(of: .abandoned) }
     var nothingScored: String { pick("לא נשלחה אף תשובה.", "No reply was given.") }
-    var table: String { pick("תור אחר תור", "Turn by turn") }
+    var table: String { pick("סבב אחר סבב", "Turn by turn") }
 
     func moodChange(from before: Int, to after: Int) -> String {
         if before == after { return pick("מצב הרוח נשאר \(after)", "mood stays \(after)") }
@@ -51,13 +59,7 @@ struct ScreenLabels: Sendable {
         }
     }
 
-    func dimension(_ dimension: Dimension) -> String {
-        switch dimension {
-        case .listening: pick("הקשבה פעילה", "Listening")
-        case .ownership: pick("אחריות", "Ownership")
-        case .framing: pick("מה כן אפשר", "Can-do framing")
-        }
-    }
+    func dimension(_ dimension: Dimension) -> String { shared.name(of: dimension) }
 
     func shortDimension(_ dimension: Dimension) -> String {
         switch dimension {
@@ -67,41 +69,19 @@ struct ScreenLabels: Sendable {
         }
     }
 
-    func flag(_ flag: Flag) -> String {
-        switch flag {
-        case .blame: pick("האשמה", "blame")
-        case .redirect: pick("הפניה לערוץ אחר", "redirect")
-        case .policyWall: pick("חומת נהלים", "policy wall")
-        case .dismissive: pick("זלזול", "dismissive")
-        case .jargon: pick("ז'רגון", "jargon")
-        case .robotic: pick("רובוטי", "robotic")
-        case .overPromise: pick("הבטחת יתר", "over-promise")
-        }
-    }
+    func flag(_ flag: Flag) -> String { shared.name(of: flag) }
 
-    func outcome(_ outcome: Outcome) -> String {
-        switch outcome {
-        case .resolved: pick("נפתר", "resolved")
-        case .escalated: pick("הסלמה", "escalated")
-        case .left: pick("הלקוח עזב", "the customer left")
-        }
-    }
+    func outcome(_ outcome: Outcome) -> String { shared.name(of: AttemptOutcome(outcome)) }
 
     func endReason(_ reason: EndReason) -> String {
         switch reason {
         case .branch: ""
-        case .furious: pick("הלקוח הגיע לזעם", "the customer got furious")
-        case .maxTurns: pick("נגמרו התורות", "out of turns")
+        case .furious: shared.endedFurious
+        case .maxTurns: shared.endedMaxTurns
         }
     }
 
-    func suggestionReason(_ reason: ScenarioSuggestion.Reason) -> String {
-        switch reason {
-        case .practise(let dimension): pick("לתרגל \(self.dimension(dimension))", "to practise \(self.dimension(dimension).lowercased())")
-        case .sameCategory: pick("אותו סוג לקוח, מצב אחר", "same kind of customer, another situation")
-        case .another: pick("עוד תרחיש", "another scenario")
-        }
-    }
+    func suggestionReason(_ reason: ScenarioSuggestion.Reason) -> String { shared.reason(reason) }
 
     var helpTitle: String { pick("מקשים", "Keys") }
     var helpLines: [(String, String)] {

@@ -17,6 +17,12 @@ enum SignalWatch {
 
     /// Installs the handlers (after `newterm`, so they replace ncurses' own).
     static func install() {
+        // A parent may have handed us these signals blocked (masks are inherited across exec):
+        // unblock them on this thread, or SIGHUP/SIGTERM would never reach the handlers.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signalNumber in stopSignals + [SIGWINCH] { sigaddset(&unblock, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for signalNumber in stopSignals {
             signal(signalNumber) { number in SignalWatch.pendingStop.store(number, ordering: .relaxed) }
         }

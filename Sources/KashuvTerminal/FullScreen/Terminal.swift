@@ -31,6 +31,7 @@ public final class Terminal {
     private let inputFile: UnsafeMutablePointer<FILE>
     private let outputFile: UnsafeMutablePointer<FILE>
     private let outputFD: Int32
+    private let inputFD: Int32
     private let ownsSignals: Bool
     private var ended = false
     /// The window every screen draws on (the screen's standard window).
@@ -62,6 +63,7 @@ public final class Terminal {
         self.inputFile = inFile
         self.outputFile = outFile
         self.outputFD = output
+        self.inputFD = input
         self.ownsSignals = handleSignals
         set_term(screen)
         self.window = kashuv_stdscr()
@@ -132,7 +134,16 @@ public final class Terminal {
                 return .key(.resize)
             }
         }
-        return readKey(wait: true).map(Event.key) ?? .timeout
+        if let key = readKey(wait: true) { return .key(key) }
+        // The terminal went away (closed window, dropped SSH connection) even if no SIGHUP came.
+        return inputHungUp() ? .signal(SIGHUP) : .timeout
+    }
+
+    /// Whether the input descriptor reports a hang-up or an error.
+    private func inputHungUp() -> Bool {
+        var descriptor = pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return errno != EINTR }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// Every key already waiting, without blocking (a paste arrives as many at once).

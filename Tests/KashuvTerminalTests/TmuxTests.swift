@@ -1,0 +1,196 @@
+import Foundation
+import KashuvCore
+import KashuvTerminal
+import Testing
+
+/// The real `kashuv` binary under tmux, driven like a person: typing Hebrew, pressing keys,
+/// reading the screen (visual order), killing it, closing its terminal, resizing it.
+///
+/// Skipped only when tmux is not installed. Needs the built binary (`swift build --product kashuv`).
+@Suite("Full screen under tmux", .serialized, .enabled(if: TmuxSession.isInstalled, "tmux is not installed"))
+struct TmuxTests {
+    let he = Labels.hebrew
+
+    /// The customer's line as the transcript draws it: name, colon, text.
+    func customerLine(_ says: String) -> String { TestScenario.customerName + ": " + says }
+
+    @Test("A Hebrew call from first line to debrief")
+    func wholeCall() throws {
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.start(try tmux.kashuvInShell())
+
+        // The opening line, in visual order: numbers and "A-1234" left to right inside Hebrew.
+        var screen = try tmux.waitFor(visual(customerLine(TestScenario.opening)))
+        #expect(screen.contains("!וקה לע תוקד 35 יתיכיח"))
+        #expect(screen.contains("A-1234 רפסמ הנמזהה"))
+        #expect(screen.contains("6/10"))
+        #expect(try tmux.display("#{alternate_on}") == "1")
+
+        // A Hebrew reply; the score panel appears, the mood moves 6 → 4.
+        let reply = "רחל, אני מבינה שחיכית 35 דקות, אני בודקת את ההזמנה עכשיו"
+        try tmux.type(reply)
+        try tmux.waitFor(visual(reply))
+        try tmux.press("Enter")
+        screen = try tmux.waitFor(visual(customerLine(TestScenario.second)))
+        #expect(screen.contains(visual("\(he.turn) 1")))
+        #expect(screen.contains(visual(he.name(of: .listening))))
+        #expect(screen.contains("4/10"))
+        #expect(screen.contains("↓"))
+        #expect(!screen.contains("6/10"))
+        // Brackets are mirrored for the right-to-left line: "(לפני שבוע)" reads correctly.
+        #expect(screen.contains("(עובש ינפל)"))
+
+        // The progress file already holds the scored turn.
+        var turns = try tmux.progressRecords().filter { $0["type"] as? String == "turn" }
+        #expect(turns.count == 1)
+        #expect(turns.first?["reply"] as? String == reply)
+
+        // Empty Enter is ignored; two more replies end the call.
+        try tmux.press("Enter")
+        try tmux.type("אני שולחת לך SMS עכשיו")
+        try tmux.press("Enter")
+        screen = try tmux.waitFor(visual(customerLine(TestScenario.third)))
+        #expect(screen.contains("3/10"))
+        try tmux.type("ההזמנה תגיע ביום שלישי, אני מתקשרת אלייך מחר לוודא")
+        try tmux.press("Enter")
+        screen = try tmux.waitFor(visual(he.callEnded))
+        turns = try tmux.progressRecords().filter { $0["type"] as? String == "turn" }
+        #expect(turns.count == 3)
+
+        // Any key: the debrief, with the ending's text and the per-turn table.
+        try tmux.press("x")
+        screen = try tmux.waitFor(visual(TestScenario.endingDebrief))
+        #expect(screen.contains(visual(he.debrief)))
+        #expect(screen.contains(visual(he.name(of: .resolved))))
+        #expect(screen.contains(visual(he.practiseNext)) || screen.contains(visual(he.wentWell)))
+        let attempts = try tmux.progressRecords().filter { $0["type"] as? String == "attempt" }
+        #expect(attempts.count == 1)
+
+        // Any key exits and gives the terminal back.
+        try tmux.press("q")
+        try tmux.waitFor("EXITED 0")
+        #expect(try tmux.display("#{alternate_on}") == "0")
+    }
+
+    @Test("kill -9 after a scored turn: every turn shown as scored is on disk and the file reads cleanly")
+    func killNine() throws {
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.start(try tmux.kashuvCommand())
+        try tmux.waitFor(visual(customerLine(TestScenario.opening)))
+        try tmux.type("אני מבינה שחיכית 35 דקות")
+        try tmux.press("Enter")
+        try tmux.waitFor(visual(customerLine(TestScenario.second)))
+        try tmux.type("אני שולחת SMS עכשיו")
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor(visual(customerLine(TestScenario.third)))
+        let shownTurns = [1, 2].filter { screen.contains(visual("\(he.turn) \($0)")) }
+        #expect(shownTurns == [1, 2])
+        // Half-typed third reply, then the process dies without any chance to clean up.
+        try tmux.type("ההזמנה תגי")
+        let pid = try #require(try tmux.programPID())
+        kill(pid, SIGKILL)
+        try tmux.waitFor("the process to die", timeout: 5) { _ in kill(pid, 0) != 0 }
+
+        let records = try tmux.progressRecords()  // throws if any line is torn
+        let turns = records.filter { $0["type"] as? String == "turn" }
+        #expect(turns.compactMap { $0["turn"] as? Int } == shownTurns)
+        #expect(records.allSatisfy { $0["type"] as? String != "attempt" })
+
+        // --resume continues at the third line with the mood where it was (a new tmux server:
+        // the old one went away with its only pane).
+        try tmux.start(try tmux.kashuvCommand(extra: "--resume"))
+        let resumed = try tmux.waitFor(visual(customerLine(TestScenario.third)))
+        #expect(resumed.contains("3/10"))
+    }
+
+    @Test("SIGHUP and SIGTERM restore the terminal", arguments: [("HUP", SIGHUP), ("TERM", SIGTERM)])
+    func signalsRestoreTheTerminal(name: String, signal: Int32) throws {
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.start(try tmux.kashuvInShell())
+        try tmux.waitFor(visual(customerLine(TestScenario.opening)))
+        #expect(try tmux.display("#{alternate_on}") == "1")
+        try tmux.type("אני מבינה")
+        let pid = try #require(try tmux.programPID())
+        kill(pid, signal)
+        let screen = try tmux.waitFor("EXITED \(128 + signal)")
+        #expect(try tmux.display("#{alternate_on}") == "0")
+        // The normal screen is back: the full-screen frame is gone.
+        #expect(!screen.contains(visual(customerLine(TestScenario.opening))))
+    }
+
+    @Test("Esc quits at once and the attempt stays resumable")
+    func escapeQuits() throws {
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.start(try tmux.kashuvInShell())
+        try tmux.waitFor(visual(customerLine(TestScenario.opening)))
+        try tmux.type("אני מבינה שחיכית")
+        try tmux.press("Enter")
+        try tmux.waitFor(visual(customerLine(TestScenario.second)))
+        try tmux.press("Escape")
+        try tmux.waitFor("EXITED 0")
+        #expect(try tmux.display("#{alternate_on}") == "0")
+        let records = try tmux.progressRecords()
+        #expect(records.filter { $0["type"] as? String == "turn" }.count == 1)
+    }
+
+    @Test("TERM=dumb falls back to plain lines in logical order")
+    func dumbTerminal() throws {
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.start("env TERM=dumb \(try tmux.kashuvCommand()); sleep 5")
+        // Plain mode writes logical order; tmux shows it as is.
+        let screen = try tmux.waitFor(TestScenario.opening)
+        #expect(try tmux.display("#{alternate_on}") == "0")
+        #expect(!screen.contains(visual(TestScenario.opening)))
+    }
+
+    @Test("Resizing the window reflows the conversation")
+    func resizeReflows() throws {
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.start(try tmux.kashuvCommand(), columns: 100, rows: 30)
+        try tmux.waitFor(visual(customerLine(TestScenario.opening)))
+        try tmux.resize(columns: 44, rows: 24)
+        // The transcript is wrapped to 42 cells and each line reordered on its own.
+        let expected = BidiLayout(mode: .app).lines(for: customerLine(TestScenario.opening), width: 42).map(\.text)
+        #expect(expected.count > 1)
+        let screen = try tmux.waitFor("the opening line wrapped to 44 columns") { screen in
+            expected.allSatisfy { screen.contains($0) }
+        }
+        #expect(screen.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 44 })
+        // Back to wide: one line again.
+        try tmux.resize(columns: 100, rows: 30)
+        try tmux.waitFor(visual(customerLine(TestScenario.opening)))
+    }
+
+    @Test("Editing Hebrew in the input box: visual cursor keys, Home, Backspace, paste")
+    func editing() throws {
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.start(try tmux.kashuvCommand())
+        try tmux.waitFor(visual(customerLine(TestScenario.opening)))
+        // Type "שלום עולם", go to the start (Home), type "אהלן " in front of it.
+        try tmux.type("שלום עולם")
+        try tmux.press("Home")
+        try tmux.type("אהלן ")
+        try tmux.waitFor(visual("אהלן שלום עולם"))
+        // Right in a Hebrew line moves towards the start of the text: from the end, eight
+        // Rights put the cursor on "ל" of "שלום", and Backspace deletes the "ש" before it.
+        try tmux.press("End")
+        for _ in 0..<8 { try tmux.press("Right") }
+        try tmux.press("BSpace")
+        try tmux.waitFor(visual("אהלן לום עולם"))
+        // A paste with a line feed in it stays one reply.
+        try tmux.press("End")
+        try tmux.type(" 35\nדקות")
+        try tmux.waitFor(visual("אהלן לום עולם 35 דקות"))
+        try tmux.press("Enter")
+        try tmux.waitFor(visual(customerLine(TestScenario.second)))
+        let turns = try tmux.progressRecords().filter { $0["type"] as? String == "turn" }
+        #expect(turns.first?["reply"] as? String == "אהלן לום עולם 35 דקות")
+    }
+}
