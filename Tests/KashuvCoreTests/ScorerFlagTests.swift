@@ -122,4 +122,43 @@ struct ScorerFlagTests {
         #expect(result.level(.listening) == 1)
         #expect(result.level(.framing) == nil)
     }
+
+    @Test("negated blame: 'it's not your fault' and 'זו לא אשמתך' reassure; they are not blame")
+    func notYourFault() {
+        let en = ScorerFixture.score("It's not your fault at all, and I'm sorry. I'm refunding it now.", lang: .english)
+        #expect(!en.flags.contains(.blame))
+        #expect(!en.flags.contains(.dismissive))
+        #expect(en.levels.ownership == 2)
+        let he = ScorerFixture.score("זו לא אשמתך בכלל, ואני מתנצלת. אני מבטלת את החיוב עכשיו.", lang: .hebrew)
+        #expect(!he.flags.contains(.blame))
+        #expect(!he.flags.contains(.dismissive))
+    }
+
+    @Test("over_promise: a guarantee the customer spoke of is their word, not the trainee's promise")
+    func echoedGuarantee() {
+        let result = ScorerFixture.score("You asked on day 5 of a 14-day guarantee, I'm approving the refund right now.",
+                                         customer: "I asked for a refund on day 5 of your 14-day money-back guarantee.",
+                                         lang: .english)
+        #expect(!result.flags.contains(.overPromise))
+        #expect(result.levels.ownership == 2)
+    }
+
+    @Test("fault words need their exact form: 'in stock' is not 'stuck'")
+    func faultNoTypo() {
+        let result = ScorerFixture.score("I'll ask the pharmacy today about an equivalent they have in stock.", lang: .english)
+        #expect(!result.flags.contains(.blame))
+    }
+
+    @Test("the trainee's own 'I'll also ask your doctor' is no redirect")
+    func ownAskIsNoRedirect() {
+        let result = ScorerFixture.score("I've put them on hold, and I'll also ask your doctor's office today.", lang: .english)
+        #expect(!result.flags.contains(.redirect))
+    }
+
+    @Test("what a refusal names is refused, not offered: 'isn't something I can waive'")
+    func refusedObject() {
+        let result = ScorerFixture.score("The fee isn't something I can waive.", lang: .english)
+        #expect(result.levels.framing == 0)
+        #expect(result.flags.contains(.policyWall))
+    }
 }

@@ -86,6 +86,9 @@ struct TextNormalizationTests {
         #expect(!TypoIndex.isOneSlip("הספה", "הספק"))
         #expect(!TypoIndex.isOneSlip("בסניף", "לסניף"))
         #expect(!TypoIndex.isOneSlip("לחכות", "לזכות"))
+        // Another person of a past verb, and a prefix letter swapped at the start, are other words.
+        #expect(!TypoIndex.isOneSlip("הקפאת", "הקפאתי"))
+        #expect(!TypoIndex.isOneSlip("קבלות", "בקלות"))
         // "מתנצלתת" (an extra letter) is still an apology.
         #expect(ScorerFixture.score("אני מתנצלתת", lang: .hebrew).levels.ownership == 1)
     }

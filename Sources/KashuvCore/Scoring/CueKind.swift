@@ -126,7 +126,8 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     /// Kinds whose words may be matched with one typing slip.
     var toleratesTypos: Bool {
         switch self {
-        case .jargon, .negator, .stopword, .thirdParty, .redirectChannel: false
+        // Fault words only count beside a third party; a slip there ("stock" / "stuck") is too loose.
+        case .jargon, .negator, .stopword, .thirdParty, .redirectChannel, .fault: false
         default: true
         }
     }
@@ -134,7 +135,8 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     /// Kinds a negator in front cancels.
     var isNegatable: Bool {
         switch self {
-        case .limitation, .policy, .blameOthers, .blameCustomer, .shrug, .talkDown, .sorryYouFeel, .shield,
+        // A blame on the customer is negatable: "it's not your fault", "זו לא אשמתך" reassure.
+        case .limitation, .policy, .blameOthers, .shrug, .talkDown, .sorryYouFeel, .shield,
              .robotic, .jargon, .negator, .stopword, .redirectChannel, .time, .thirdParty:
             false
         default: true

@@ -32,7 +32,8 @@ struct FlagRules {
         var pairs: [(CueMatch, CueMatch)] = []
         for action in f.active(.redirectAction) {
             // "I'll check with our team" is the trainee acting, not the customer being sent.
-            let before = max(0, action.first - 2)..<action.first
+            // ("I'll also ask your doctor's office": up to three words back.)
+            let before = max(0, action.first - 3)..<action.first
             if before.contains(where: { firstPerson.contains(f.tokens[$0].text) && f.tokens[$0].segment == f.tokens[action.first].segment }) {
                 continue
             }
@@ -117,8 +118,10 @@ struct FlagRules {
         }
 
         // Over-promising.
-        if f.weight(.promise) >= promiseThreshold {
-            raise(.overPromise, f.active(.promise), rule: "flag.over_promise.guarantee")
+        // A guarantee the customer spoke of ("your 14-day money-back guarantee") is their word, not a promise.
+        let promises = f.active(.promise).filter { !echoed($0) }
+        if promises.reduce(0, { $0 + $1.weight }) >= promiseThreshold {
+            raise(.overPromise, promises, rule: "flag.over_promise.guarantee")
         }
         if !out.flags.contains(.overPromise), !cannotOffer.isEmpty {
             let offering = f.active([.commitment, .fix, .offerLead, .promise, .impersonal, .callback, .done])

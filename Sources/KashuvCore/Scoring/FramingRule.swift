@@ -63,14 +63,19 @@ struct FramingRule {
         // of the same clause; an option the limitation itself qualifies does not
         // ("compensation is payable only where applicable").
         let limitSegment = f.tokens[lastLimit.first].segment
+        // The word right after a refusal is what is refused ("isn't something I can waive"), not an option.
+        func refusedObject(_ match: CueMatch) -> Bool {
+            f.tokens[match.first].segment == limitSegment && match.first >= lastLimit.end && match.first <= lastLimit.end + 1
+        }
         let strongAfter = strong.filter {
-            $0.first > lastLimit.first || (f.clause(of: $0) == limitClause && f.tokens[$0.first].segment != limitSegment)
+            !refusedObject($0)
+                && ($0.first > lastLimit.first || (f.clause(of: $0) == limitClause && f.tokens[$0.first].segment != limitSegment))
         }
         if !strongAfter.isEmpty {
             for match in strongAfter { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.limitation_then_option", effect: .plus)) }
             return Outcome(level: 2, evidence: evidence, wall: false)
         }
-        let weakAfter = weak.filter(after)
+        let weakAfter = weak.filter { after($0) && !refusedObject($0) }
         if !weakAfter.isEmpty {
             for match in weakAfter { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.limitation_then_weak", effect: .plus)) }
             return Outcome(level: 1, evidence: evidence, wall: false)

@@ -82,11 +82,17 @@ struct TypoIndex: Sendable {
                 return true
             }
             if diffs.count == 2, diffs[1] == diffs[0] + 1, x[diffs[0]] == y[diffs[1]], x[diffs[1]] == y[diffs[0]] {
+                // A Hebrew prefix letter swapped at the start is another word (בקלות / קבלות).
+                if diffs[0] == 0 && (prefixLetters.contains(x[0]) || prefixLetters.contains(y[0])) { return false }
                 return true
             }
             return false
         }
         let (short, long) = x.count < y.count ? (x, y) : (y, x)
+        // A Hebrew past-tense "-תי" against "-ת" is another person, not a slip (ביטלתי / ביטלת).
+        if long.last == "י", short.last == "ת", HebrewLetters.isLetter(short[0]), Array(long.dropLast()) == short {
+            return false
+        }
         var i = 0, j = 0, skipped = false
         while i < short.count && j < long.count {
             if short[i] == long[j] { i += 1; j += 1 } else if skipped { return false } else { skipped = true; j += 1 }
