@@ -40,8 +40,8 @@ public enum FullScreenPractice {
     ///   - input: the terminal's input descriptor.
     ///   - output: the terminal's output descriptor.
     ///   - terminalType: the terminal type; `TERM` from `environment` when `nil`.
-    ///   - environment: read for `TERM`, `NO_COLOR`, `KASHUV_BIDI` and `KASHUV_TIMING_FILE`
-    ///     (a file to which the time from process start to the first frame is appended).
+    ///   - environment: read for `TERM`, `NO_COLOR`, `KASHUV_BIDI`, and `KASHUV_TIMING_FILE`
+    ///     with `KASHUV_TIMING_START` (see `scripts/measure-startup.sh`).
     ///   - handleSignals: install our SIGINT/SIGTERM/SIGHUP/SIGWINCH handlers (for the process's own terminal).
     public static func run(
         session: PracticeSession, library: ScenarioLibrary?, bidi: BidiMode, input: Int32 = 0, output: Int32 = 1,
@@ -53,8 +53,7 @@ public enum FullScreenPractice {
         defer { terminal.end() }
         let screen = PracticeScreen(
             terminal: terminal, session: session, bidi: bidi.resolved(environment: environment),
-            startedAt: environment["KASHUV_TIMING_FILE"] != nil ? processStartNanoseconds() : nil,
-            timingFile: environment["KASHUV_TIMING_FILE"])
+            timing: environment["KASHUV_TIMING_FILE"].map { StartupTiming(file: $0, environment: environment) })
         let exit = screen.run()
         terminal.end()
         switch exit {
@@ -62,16 +61,5 @@ public enum FullScreenPractice {
         case .quit: return .quit
         case .signal(let number): return .interrupted(signal: number)
         }
-    }
-
-    /// When this process started, on the monotonic clock (from /proc/self/stat), in nanoseconds.
-    private static func processStartNanoseconds() -> UInt64? {
-        guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return nil }
-        let fields = stat[stat.index(after: close)...].split(separator: " ")
-        // Field 22 (starttime) is the 20th after the command name.
-        guard fields.count > 19, let ticks = UInt64(fields[19]) else { return nil }
-        let hertz = UInt64(sysconf(Int32(_SC_CLK_TCK)))
-        return ticks * (1_000_000_000 / max(1, hertz))
     }
 }

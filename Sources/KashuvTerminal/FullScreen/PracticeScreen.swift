@@ -36,8 +36,7 @@ final class PracticeScreen {
     let block: TextBlock
     let renderer: TranscriptRenderer
     let debriefScreen: DebriefScreen
-    let startedAt: UInt64?
-    let timingFile: String?
+    let timing: StartupTiming?
 
     var transcript: [TranscriptEntry] = []
     var editor = InputEditor()
@@ -49,7 +48,7 @@ final class PracticeScreen {
     var notice: String?
     private var firstFrameDrawn = false
 
-    init(terminal: Terminal, session: PracticeSession, bidi: BidiMode, startedAt: UInt64?, timingFile: String?) {
+    init(terminal: Terminal, session: PracticeSession, bidi: BidiMode, timing: StartupTiming?) {
         self.terminal = terminal
         self.session = session
         labels = ScreenLabels(language: session.scenario.language)
@@ -58,8 +57,7 @@ final class PracticeScreen {
         let name = DisplaySafeText.clean(session.scenario.customer.name, keepingNewlines: false)
         renderer = TranscriptRenderer(labels: labels, block: block, customerName: name)
         debriefScreen = DebriefScreen(labels: labels, block: block, scenarioTitle: session.scenario.title)
-        self.startedAt = startedAt
-        self.timingFile = timingFile
+        self.timing = timing
         rebuildTranscript()
     }
 
@@ -206,14 +204,6 @@ final class PracticeScreen {
     func noteFirstFrame() {
         guard !firstFrameDrawn else { return }
         firstFrameDrawn = true
-        guard let startedAt, let timingFile else { return }
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        let elapsed = UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec) - startedAt
-        let line = "first-frame-ms \(Double(elapsed) / 1_000_000)\n"
-        if let file = fopen(timingFile, "a") {
-            fputs(line, file)
-            fclose(file)
-        }
+        timing?.record()
     }
 }
