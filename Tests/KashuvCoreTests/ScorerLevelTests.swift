@@ -74,6 +74,16 @@ struct ScorerLevelTests {
         #expect(result.levels.framing == 2)
     }
 
+    @Test("a Hebrew first-person present-tense action is a commitment: \"אני מסירה עכשיו את החסימה\"; feelings are not")
+    func hebrewPresent() {
+        let action = ScorerFixture.score("אני מסירה עכשיו את החסימה.", lang: .hebrew)
+        #expect(action.levels.ownership == 2)
+        let feeling = ScorerFixture.score("אני מבינה אותך, היום זה באמת קשה.", lang: .hebrew)
+        #expect(feeling.levels.ownership == 0)
+        let negated = ScorerFixture.score("אני לא מסירה את החסימה עכשיו.", lang: .hebrew)
+        #expect(negated.levels.ownership < 2)
+    }
+
     @Test("an option the customer must pay extra for is a weak alternative: framing 1")
     func paidOption() {
         let he = ScorerFixture.score("אי אפשר לבטל את ההאטה, אבל אפשר לרכוש תוסף של 5 ג'יגה ב-39 ₪.", lang: .hebrew)

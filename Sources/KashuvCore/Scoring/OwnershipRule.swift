@@ -67,8 +67,30 @@ struct OwnershipRule {
 
     static let notActions: Set<String> = ["sorry", "afraid", "going", "trying", "hoping", "wondering", "thinking", "feeling", "being", "seeing", "hearing", "looking"]
 
-    /// "I am ordering…", "we are sending…": a first-person action in progress.
+    /// Hebrew present-tense words after "אני" that are feelings, beliefs or apologies, not actions.
+    static let hebrewNotActions: Set<String> = [
+        "מבין", "מבינה", "מצטער", "מצטערת", "מתנצל", "מתנצלת", "מרגיש", "מרגישה", "מקווה", "מאמין", "מאמינה",
+        "מסכים", "מסכימה", "מכיר", "מכירה", "מודה", "מתכוון", "מתכוונת", "מניח", "מניחה", "מעריך", "מעריכה",
+        "מזדהה", "מתאר", "מתארת", "משער", "משערת", "מנסה", "מחכה", "מפחד", "מפחדת", "מאוד", "ממש", "מיד",
+        "מייד", "מקודם", "מאוכזב", "מאוכזבת", "מצטערים", "מתנצלים", "משתדל", "משתדלת", "מבינים", "מודים",
+    ].reduce(into: Set<String>()) { $0.insert(HebrewLetters.foldFinals($1)) }
+
+    static let hebrewFirstPerson: Set<String> = ["אני", "ואני", "שאני", "כשאני"]
+
+    /// "I am ordering…", "we are sending…", "אני מסירה עכשיו…": a first-person action in progress.
+    /// (Hebrew: "אני" and a present-tense verb of the מ- patterns, "אני מסירה", "ואני מעדכן".)
     static func progressiveCommitments(_ f: ReplyFeatures) -> [CueMatch] {
+        if f.language == .hebrew {
+            var result: [CueMatch] = []
+            let tokens = f.tokens
+            for index in tokens.indices.dropLast() where hebrewFirstPerson.contains(tokens[index].text) {
+                let verb = tokens[index + 1]
+                guard verb.kind == .hebrew, verb.segment == tokens[index].segment, verb.text.hasPrefix("מ"),
+                      verb.text.unicodeScalars.count >= 4, !hebrewNotActions.contains(verb.text) else { continue }
+                result.append(CueMatch(kind: .commitment, cue: -1, first: index, end: index + 2, weight: 1))
+            }
+            return result
+        }
         guard f.language == .english else { return [] }
         var result: [CueMatch] = []
         let tokens = f.tokens
