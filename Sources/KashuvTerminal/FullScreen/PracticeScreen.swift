@@ -63,7 +63,8 @@ final class PracticeScreen {
 
     /// The transcript so far: the brief, every saved turn (on resume), the waiting line.
     private func rebuildTranscript() {
-        transcript = [.brief(session.scenario.brief)]
+        let scenario = session.scenario
+        transcript = [.brief(scenario.brief, canOffer: scenario.canOffer, cannotOffer: scenario.cannotOffer)]
         for outcome in session.turns {
             transcript.append(.customer(outcome.turn.says))
             append(outcome)

@@ -2,8 +2,8 @@ import KashuvCore
 
 /// One thing in the conversation pane, oldest first; newest is drawn at the bottom.
 enum TranscriptEntry {
-    /// The brief the trainee reads before the call.
-    case brief(String)
+    /// The brief the trainee reads before the call, with what they may and may not offer.
+    case brief(String, canOffer: [String], cannotOffer: [String])
     /// A customer line.
     case customer(String)
     /// The trainee's reply, with the scorer's evidence to highlight.
@@ -26,11 +26,18 @@ struct TranscriptRenderer {
     func lines(_ entry: TranscriptEntry, width: Int) -> [StyledLine] {
         let inner = max(10, width - 2)
         switch entry {
-        case .brief(let text):
+        case .brief(let text, let canOffer, let cannotOffer):
             var styled = StyledText()
             styled.append(labels.brief + ": ", .heading)
             styled.append(DisplaySafeText.clean(text), .dim)
-            return styled.lines(block, width: inner, indent: 1)
+            var lines = styled.lines(block, width: inner, indent: 1)
+            for (title, items) in [(labels.shared.canOffer, canOffer), (labels.shared.cannotOffer, cannotOffer)] where !items.isEmpty {
+                var list = StyledText()
+                list.append(title + ": ", .heading)
+                list.append(items.map { DisplaySafeText.clean($0, keepingNewlines: false) }.joined(separator: " · "), .dim)
+                lines += list.lines(block, width: inner, indent: 1)
+            }
+            return lines
         case .customer(let text):
             var styled = StyledText()
             styled.append(customerName + ": ", .customer)
