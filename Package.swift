@@ -55,7 +55,9 @@ let package = Package(
         ),
         .testTarget(
             name: "KashuvCoreTests",
-            dependencies: ["KashuvCore"]
+            dependencies: ["KashuvCore"],
+            // Data read from the source tree by path (the probe set), not bundled resources.
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "KashuvTerminalTests",
