@@ -52,6 +52,7 @@ for configuration in "${configurations[@]}"; do
         tmux -L "$socket" send-keys Escape 2>/dev/null || true
         sleep 0.05
         tmux -L "$socket" kill-server 2>/dev/null || true
+        rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$socket"
     done
     inside_ms=$(awk '/first-frame-ms/ { print $2 }' "$timing" 2>/dev/null | sort -n)
     outside_ms=$(printf '%s\n' "${outside[@]}" | awk '{ printf "%.1f\n", $1 / 1000 }' | sort -n)
