@@ -62,6 +62,9 @@ final class TmuxSession {
     /// The screen as text, one line per row, in visual order.
     func capture() throws -> String { try tmux(["capture-pane", "-p"]) }
 
+    /// The screen with its colours and attributes as escape sequences (`capture-pane -e`).
+    func captureWithAttributes() throws -> String { try tmux(["capture-pane", "-p", "-e"]) }
+
     /// A tmux format value, e.g. `#{alternate_on}`.
     func display(_ format: String) throws -> String {
         try tmux(["display-message", "-p", format]).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -193,4 +193,25 @@ struct TmuxTests {
         let turns = try tmux.progressRecords().filter { $0["type"] as? String == "turn" }
         #expect(turns.first?["reply"] as? String == "אהלן לום עולם 35 דקות")
     }
+
+    @Test("Readable on 80×24, in colour, and without colour under NO_COLOR")
+    func smallScreenAndColours() throws {
+        for noColor in [false, true] {
+            let tmux = try TmuxSession()
+            defer { tmux.close() }
+            // `swift test` itself may set NO_COLOR, and the tmux server inherits it: say it explicitly.
+            try tmux.start((noColor ? "env NO_COLOR=1 " : "env -u NO_COLOR ") + (try tmux.kashuvCommand()), columns: 80, rows: 24)
+            let expected = BidiLayout(mode: .app).lines(for: customerLine(TestScenario.opening), width: 78).map(\.text)
+            let screen = try tmux.waitFor("the opening line at 80 columns") { screen in expected.allSatisfy { screen.contains($0) } }
+            let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(rows.allSatisfy { DisplayWidth.of(String($0)) <= 80 })
+            #expect(screen.contains("6/10"))
+            #expect(screen.contains(visual(TestScenario.customerName)))
+            #expect(screen.contains("Enter"))
+            // Foreground colours are SGR 30–37 (possibly combined with bold: "1;36m").
+            let styled = try tmux.captureWithAttributes()
+            let usesColour = styled.range(of: "\u{1B}\\[[0-9;]*3[0-7]m", options: .regularExpression) != nil
+            #expect(usesColour == !noColor, "NO_COLOR=\(noColor): colour escape sequences \(usesColour ? "found" : "not found")")
+        }
+    }
 }
