@@ -152,7 +152,9 @@ final class PracticeScreen {
         case .left: editor.moveVisually(-1, width: width, layout: block.layout)
         case .right: editor.moveVisually(1, width: width, layout: block.layout)
         case .up, .down, .pageUp, .pageDown: scrollTranscript(key)
-        case .escape: return .quit
+        case .escape:
+            // Esc alone quits; Esc followed at once by another key is Alt+key: ignored.
+            if isLast { return .quit }
         case .help: showingHelp = true
         case .resize, .other: break
         }
