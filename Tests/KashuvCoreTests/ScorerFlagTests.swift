@@ -161,4 +161,13 @@ struct ScorerFlagTests {
         #expect(result.levels.framing == 0)
         #expect(result.flags.contains(.policyWall))
     }
+
+    @Test("owning the mistake while naming a third party is not blame: 'זו הטעות שלנו ולא של חברת השליחויות'")
+    func owningTheMistake() {
+        let he = ScorerFixture.score("אני מצטערת, זו הטעות שלנו ולא של חברת השליחויות. אני שולחת לך חבילה חדשה היום.", lang: .hebrew)
+        #expect(!he.flags.contains(.blame))
+        #expect(he.levels.ownership == 2)
+        let en = ScorerFixture.score("That was our mistake, not the courier's, and I'm sorry. I'm sending a new one today.", lang: .english)
+        #expect(!en.flags.contains(.blame))
+    }
 }

@@ -108,6 +108,8 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
         if self == .talkDown && outer == .robotic { return true }
         // "no way to" inside "that's no way to treat a claim" is validation, not a wall.
         if self == .limitation && [.validation, .empathy, .checkUnderstanding].contains(outer) { return true }
+        // "הטעות" inside "זו הטעות שלנו" / "mistake" inside "my mistake" is owning it, not blaming.
+        if self == .fault && [.tentative, .validation, .apology].contains(outer) { return true }
         guard givesWayWhenContained, outer.suppressesContained else { return false }
         if self == .fix {
             return [.callback, .choiceQuestion, .vagueOffer, .weakAlternative, .opener, .sorryYouFeel].contains(outer)

@@ -43,7 +43,8 @@ enum WordForms {
         }
         var result = Set<String>()
         let last = scalars[scalars.count - 1]
-        if last != "ה" && last != "ת" && last != "י" {
+        // A past-plural verb ending in vav takes no such endings (טעו is not טעות).
+        if last != "ה" && last != "ת" && last != "י" && last != "ו" {
             result.insert(word + "ה")
             result.insert(word + "ת")
             result.insert(word + "ים")
