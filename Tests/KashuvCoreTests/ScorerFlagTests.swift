@@ -170,4 +170,14 @@ struct ScorerFlagTests {
         let en = ScorerFixture.score("That was our mistake, not the courier's, and I'm sorry. I'm sending a new one today.", lang: .english)
         #expect(!en.flags.contains(.blame))
     }
+
+    @Test("the trainee dealing with a third party themselves, with a time, is no redirect; a cold transfer still is")
+    func traineeDealsWithThem() {
+        let he = ScorerFixture.score("אני מתאמת מול חברת ההובלה הגעה מחר בין 8 ל-10 ומעדכנת אותך.", lang: .hebrew)
+        #expect(!he.flags.contains(.redirect))
+        let en = ScorerFixture.score("You won't have to do anything yourself, I'm sorting it with the courier now.", lang: .english)
+        #expect(!en.flags.contains(.redirect))
+        let cold = ScorerFixture.score("I'll transfer you to billing now.", lang: .english)
+        #expect(cold.flags.contains(.redirect))
+    }
 }

@@ -46,6 +46,17 @@ struct FlagRules {
         return pairs
     }
 
+    /// Whether a first-person subject stands up to three words before a match, in its segment.
+    static func firstPersonBefore(_ match: CueMatch, _ f: ReplyFeatures) -> Bool {
+        let before = max(0, match.first - 3)..<match.first
+        return before.contains { firstPerson.contains(f.tokens[$0].text) && f.tokens[$0].segment == f.tokens[match.first].segment }
+    }
+
+    /// Whether a redirect phrase moves the customer ("transfer you to", "מעביר אותך"), which stays a redirect.
+    static func sendsTheCustomer(_ match: CueMatch, _ f: ReplyFeatures) -> Bool {
+        (match.first..<match.end).contains { ["you", "אותכ", "אותך"].contains(f.tokens[$0].text) }
+    }
+
     static func judge(_ f: ReplyFeatures, context: ScoringContext, customerTokens: Set<UInt64>,
                       cannotOffer: [ReflectionProfile]) -> Outcome {
         var out = Outcome()
@@ -80,11 +91,16 @@ struct FlagRules {
 
         // Redirect.
         if !f.has(.warmTransfer) {
-            raise(.redirect, f.active(.redirect), rule: "flag.redirect")
             // "You can also see it in the app" beside "I've refunded it now" is a tip, not a
             // redirect: a channel mention only redirects when the trainee does nothing themselves.
+            let committed = f.has(.commitment) || !OwnershipRule.progressiveCommitments(f).isEmpty
             let handlesIt = f.has(.done) || f.has(.callback)
-                || (f.has(.commitment) && (f.has(.time) || !OwnershipRule.clockTimeTokens(f).isEmpty))
+                || (committed && (f.has(.time) || !OwnershipRule.clockTimeTokens(f).isEmpty))
+            // "אני מתאמת מול חברת ההובלה מחר": the trainee is the one dealing with them.
+            let phrases = f.active(.redirect).filter { match in
+                !(handlesIt && Self.firstPersonBefore(match, f) && !Self.sendsTheCustomer(match, f))
+            }
+            raise(.redirect, phrases, rule: "flag.redirect")
             if !handlesIt {
                 for (action, channel) in Self.redirectPairs(f) {
                     raise(.redirect, [action, channel], rule: "flag.redirect.channel")
