@@ -8,7 +8,8 @@
 /// Removed: every C0 control (U+0000–U+001F, ESC included) except newline (and tab, which
 /// becomes a space), DEL (U+007F), every C1 control (U+0080–U+009F, CSI included), and the
 /// explicit bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which
-/// could make a line look like something it is not. The bidi *marks* (LRM, RLM, ALM)
+/// could make a line look like something it is not, the interlinear annotation characters
+/// (U+FFF9–U+FFFB) and lone surrogate code points. The bidi *marks* (LRM, RLM, ALM)
 /// stay: Hebrew text uses them legitimately. A carriage return is dropped.
 public enum DisplaySafeText {
     /// The text with every control character a terminal would act on removed.
@@ -18,15 +19,24 @@ public enum DisplaySafeText {
     public static func clean(_ text: String, keepingNewlines: Bool = true) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0A: scalars.append(keepingNewlines ? scalar : " ")
-            case 0x09: scalars.append(" ")
-            case 0x00...0x1F, 0x7F, 0x80...0x9F: continue
-            case 0x202A...0x202E, 0x2066...0x2069: continue
-            default: scalars.append(scalar)
+            switch scalar {
+            case "\n": scalars.append(keepingNewlines ? scalar : " ")
+            case "\t": scalars.append(" ")
+            default: if isDisplayable(scalar) { scalars.append(scalar) }
             }
         }
         return String(scalars)
+    }
+
+    /// Whether one character may reach a terminal as it is (line feed and tab are not:
+    /// ``clean(_:keepingNewlines:)`` decides what they become).
+    public static func isDisplayable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: false  // C0 (ESC included), DEL, C1 (CSI included)
+        case 0x202A...0x202E, 0x2066...0x2069: false  // bidi embeddings, overrides, isolates
+        case 0xFFF9...0xFFFB, 0xD800...0xDFFF: false  // interlinear annotations, surrogates
+        default: true
+        }
     }
 
     /// Whether the text would pass through ``clean(_:keepingNewlines:)`` unchanged.

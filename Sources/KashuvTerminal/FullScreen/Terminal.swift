@@ -1,4 +1,5 @@
 import CNcursesw
+import KashuvCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -171,7 +172,7 @@ public final class Terminal {
         case 9: return .character(" ")
         default:
             guard let scalar = Unicode.Scalar(UInt32(code)) else { return .other }
-            return ScreenText.isDrawable(scalar) ? .character(scalar) : .other
+            return DisplaySafeText.isDisplayable(scalar) ? .character(scalar) : .other
         }
     }
 
