@@ -250,7 +250,7 @@ private final class SessionGuard: @unchecked Sendable {
         guard !session.isOver else { return }
         do {
             try session.abandon()
-            output.write("\n\(labels.attemptKeptUnfinished)\n  \(resumeCommand)\n")
+            output.write("\n\(labels.attemptKeptUnfinished)\n  \(ResumeCommand.text(for: session))\n")
         } catch {
             output.write("\n\(labels.couldNotSave) \(DisplaySafeText.clean("\(error)"))\n")
         }
@@ -279,15 +279,5 @@ private final class SessionGuard: @unchecked Sendable {
             for number in [SIGINT, SIGTERM, SIGHUP] { signal(number, SIG_DFL) }
         }
         sources = []
-    }
-
-    private var resumeCommand: String {
-        func quoted(_ text: String) -> String {
-            let safe = DisplaySafeText.clean(text, keepingNewlines: false)
-            if safe.allSatisfy({ $0.isLetter || $0.isNumber || "-_./".contains($0) }) { return safe }
-            return "'" + safe.replacingOccurrences(of: "'", with: "'\\''") + "'"
-        }
-        return "kashuv practice \(quoted(session.scenario.id)) --trainee \(quoted(session.trainee.displayName)) "
-            + "--progress \(quoted(session.store.folder.path)) --resume"
     }
 }

@@ -88,6 +88,9 @@ struct PracticeCommand: ParsableCommand {
                 // The session's debrief carries the suggested next scenario; the whole library is
                 // read only when the debrief is built, keeping start-up to the one scenario.
                 let result = try FullScreenPractice.run(session: practice, library: nil, bidi: bidi)
+                if result != .finished, !practice.isOver {
+                    output.write("\(labels.attemptKeptUnfinished)\n  \(ResumeCommand.text(for: practice))\n")
+                }
                 if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
                 return
             } catch let error as ExitCode {
