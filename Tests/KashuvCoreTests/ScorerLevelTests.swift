@@ -84,6 +84,20 @@ struct ScorerLevelTests {
         #expect(negated.levels.ownership < 2)
     }
 
+    @Test("a Hebrew noun in the construct state matches its cue: הנחת נאמנות is a discount (הנחה)")
+    func constructState() {
+        #expect(WordForms.variants(of: "הנחה").contains("הנחת"))
+    }
+
+    @Test("a negated blame on the customer does not stop a reflection: 'על בדיקות שלא אישרת'")
+    func negatedBlameReflects() {
+        let result = ScorerFixture.score("באת לחיסון ויצאת עם חשבון של 680 ₪ על בדיקות שלא אישרת. אני מתנצלת.",
+                                         customer: "הבאתי את הכלב לחיסון וקיבלתי חשבון של 680 ₪ על בדיקות שאף אחד לא שאל אותי עליהן.",
+                                         lang: .hebrew)
+        #expect(result.levels.listening == 2)
+        #expect(!result.flags.contains(.blame))
+    }
+
     @Test("an option the customer must pay extra for is a weak alternative: framing 1")
     func paidOption() {
         let he = ScorerFixture.score("אי אפשר לבטל את ההאטה, אבל אפשר לרכוש תוסף של 5 ג'יגה ב-39 ₪.", lang: .hebrew)

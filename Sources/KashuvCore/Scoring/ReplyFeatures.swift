@@ -19,6 +19,9 @@ struct ReplyFeatures {
         var sentences = [UInt64](repeating: 0, count: text.sentenceCount)
         for match in matches {
             let bit = match.kind.bit
+            // A negated blame on the customer reassures ("על בדיקות שלא אישרת", "not your fault"):
+            // it does not stop its segment from reflecting.
+            if match.negated && match.kind == .blameCustomer { continue }
             for index in match.first..<match.end {
                 segments[text.tokens[index].segment] |= bit
             }

@@ -53,6 +53,8 @@ enum WordForms {
             let stem = String(String.UnicodeScalarView(scalars.dropLast()))
             result.insert(stem + "ים")
             result.insert(stem + "ות")
+            // The construct state: הנחה → הנחת (הנחת נאמנות), החלפה → החלפת.
+            if scalars.count >= 4 { result.insert(stem + "ת") }
         }
         if last == "כ" && scalars[scalars.count - 2] != "י" {
             // אליך → אלייך, אותך → אותכ stays; only after yod-final stems does the spelling double.
