@@ -98,16 +98,11 @@ public struct ReplyScorer: Sendable, ReplyScoring {
         .blameCustomer, .blameOthers, .talkDown, .shrug, .limitation, .policy, .robotic, .sorryYouFeel, .fault,
     ]
 
+    /// The evidence in order, each span-rule pair once. (The text is fixed by the offsets, so
+    /// whole values compare the same fields; a set keeps long replies linear.)
     static func deduplicated(_ evidence: [Evidence]) -> [Evidence] {
-        var result: [Evidence] = []
-        result.reserveCapacity(evidence.count)
-        for item in evidence where !result.contains(where: {
-            $0.start == item.start && $0.end == item.end && $0.dimension == item.dimension && $0.flag == item.flag
-                && $0.rule == item.rule && $0.effect == item.effect
-        }) {
-            result.append(item)
-        }
-        return result
+        var seen = Set<Evidence>(minimumCapacity: evidence.count)
+        return evidence.filter { seen.insert($0).inserted }
     }
 
     /// A concrete detail of the customer's line to suggest reflecting: its first number with
