@@ -29,11 +29,9 @@ struct CalibrationTests {
     /// Floors a little below what the scorer reaches, so a change cannot quietly make it worse.
     /// Reached when the floors were set: kappa listening 0.98, ownership 1.00, framing 0.97 (all);
     /// at least 0.96 per language; flag micro-F1 0.97 (all, he, en); every flag F1 ≥ 0.89.
-    static let kappaFloor: [KashuvCore.Dimension: Double] = [.listening: 0.93, .ownership: 0.93, .framing: 0.91]
-    static let languageKappaFloor = 0.90
-    static let microF1Floor = 0.91
-    static let languageMicroF1Floor = 0.89
-    static let perFlagF1Floor = 0.80
+    static let floors = AgreementFloors(
+        kappa: [.listening: 0.93, .ownership: 0.93, .framing: 0.91],
+        languageKappa: 0.90, microF1: 0.91, languageMicroF1: 0.89, perFlagF1: 0.80)
 
     @Test("floor: agreement with the coaches' dev set (../shared/data/dev-replies.jsonl) stays above its floors")
     func devSetFloor() throws {
@@ -44,26 +42,6 @@ struct CalibrationTests {
         }
         let items = try LabelledReply.load(contentsOf: file)
         #expect(items.count >= 100)
-        func report(_ subset: [LabelledReply]) -> CalibrationReport {
-            CalibrationReport(pairs: subset.map { item in
-                (Assessment(levels: item.labels, flags: Set(item.flags)),
-                 ScorerFixture.scorer.score(item.reply, context: item.context).assessment)
-            })
-        }
-        let all = report(items)
-        for dimension in KashuvCore.Dimension.allCases {
-            #expect(all.dimensions[dimension]!.kappa >= Self.kappaFloor[dimension]!, "all \(dimension)")
-        }
-        #expect(all.microF1 >= Self.microF1Floor)
-        for flag in Flag.allCases {
-            #expect(all.flags[flag]!.f1 >= Self.perFlagF1Floor, "\(flag)")
-        }
-        for language in Language.allCases {
-            let part = report(items.filter { $0.lang == language })
-            for dimension in KashuvCore.Dimension.allCases {
-                #expect(part.dimensions[dimension]!.kappa >= Self.languageKappaFloor, "\(language) \(dimension)")
-            }
-            #expect(part.microF1 >= Self.languageMicroF1Floor, "\(language)")
-        }
+        Self.floors.check(items, set: "dev set")
     }
 }

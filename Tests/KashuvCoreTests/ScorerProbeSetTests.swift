@@ -20,18 +20,9 @@ import Testing
 struct ScorerProbeSetTests {
     static let file = ScorerFixture.packageRoot.appendingPathComponent("Tests/KashuvCoreTests/Fixtures/probe-replies.jsonl")
 
-    static let kappaFloor: [KashuvCore.Dimension: Double] = [.listening: 0.90, .ownership: 0.92, .framing: 0.85]
-    static let languageKappaFloor = 0.85
-    static let microF1Floor = 0.88
-    static let languageMicroF1Floor = 0.87
-    static let perFlagF1Floor = 0.80
-
-    func report(_ items: [LabelledReply]) -> CalibrationReport {
-        CalibrationReport(pairs: items.map { item in
-            (Assessment(levels: item.labels, flags: Set(item.flags)),
-             ScorerFixture.scorer.score(item.reply, context: item.context).assessment)
-        })
-    }
+    static let floors = AgreementFloors(
+        kappa: [.listening: 0.90, .ownership: 0.92, .framing: 0.85],
+        languageKappa: 0.85, microF1: 0.88, languageMicroF1: 0.87, perFlagF1: 0.80)
 
     @Test("the probe set is well formed: ids P001… in order, both languages, every flag present")
     func wellFormed() throws {
@@ -49,20 +40,6 @@ struct ScorerProbeSetTests {
     @Test("floor: agreement with the probe set stays above its floors (all, he, en)")
     func probeSetFloor() throws {
         let items = try LabelledReply.load(contentsOf: Self.file)
-        let all = report(items)
-        for dimension in KashuvCore.Dimension.allCases {
-            #expect(all.dimensions[dimension]!.kappa >= Self.kappaFloor[dimension]!, "all \(dimension)")
-        }
-        #expect(all.microF1 >= Self.microF1Floor)
-        for flag in Flag.allCases {
-            #expect(all.flags[flag]!.f1 >= Self.perFlagF1Floor, "\(flag)")
-        }
-        for language in Language.allCases {
-            let part = report(items.filter { $0.lang == language })
-            for dimension in KashuvCore.Dimension.allCases {
-                #expect(part.dimensions[dimension]!.kappa >= Self.languageKappaFloor, "\(language) \(dimension)")
-            }
-            #expect(part.microF1 >= Self.languageMicroF1Floor, "\(language)")
-        }
+        Self.floors.check(items, set: "probe set")
     }
 }
