@@ -6,7 +6,7 @@ import Foundation
 /// (``AttemptOutcome/abandoned``: end of input, quit, Ctrl-C, a closed terminal). An attempt
 /// that was abandoned and later continued with `--resume` gets a second attempt record when
 /// it ends; the last attempt record of an attempt id is its final state.
-public struct AttemptRecord: Codable, Sendable, Hashable {
+public struct AttemptRecord: Decodable, Sendable, Hashable {
     /// The format version this record was written in (``ProgressRecord/schemaVersion``).
     public var schemaVersion: Int
     /// A UUID unique to this record, across machines.
@@ -79,23 +79,6 @@ public struct AttemptRecord: Codable, Sendable, Hashable {
         case finalMood = "final_mood"
         case startedAt = "started_at"
         case endedAt = "ended_at"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        // Explicit nulls, so every attempt line has the same columns.
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(schemaVersion, forKey: .schemaVersion)
-        try container.encode(recordID, forKey: .recordID)
-        try container.encode(trainee, forKey: .trainee)
-        try container.encode(scenarioID, forKey: .scenarioID)
-        try container.encode(attemptID, forKey: .attemptID)
-        try container.encode(outcome, forKey: .outcome)
-        try container.encode(endingID, forKey: .endingID)
-        try container.encode(endReason, forKey: .endReason)
-        try container.encode(turns, forKey: .turns)
-        try container.encode(finalMood, forKey: .finalMood)
-        try container.encode(startedAt, forKey: .startedAt)
-        try container.encode(endedAt, forKey: .endedAt)
     }
 }
 

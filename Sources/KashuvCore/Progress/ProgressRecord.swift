@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Each record is one JSON object on one line, with a `"type"` of `"turn"` or `"attempt"`
 /// and a `"schema_version"`. The format is described for coaches in `docs/progress-format.md`.
-public enum ProgressRecord: Codable, Sendable, Hashable {
+public enum ProgressRecord: Decodable, Sendable, Hashable {
     /// A reply the trainee gave and how it was scored (`"type": "turn"`).
     case turn(TurnRecord)
     /// An attempt that ended: an ending reached, or abandoned (`"type": "attempt"`).
@@ -40,18 +40,6 @@ public enum ProgressRecord: Codable, Sendable, Hashable {
         default:
             throw DecodingError.dataCorrupted(.init(
                 codingPath: [TypeKey.type], debugDescription: "unknown record type '\(type)'"))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: TypeKey.self)
-        switch self {
-        case .turn(let record):
-            try container.encode("turn", forKey: .type)
-            try record.encode(to: encoder)
-        case .attempt(let record):
-            try container.encode("attempt", forKey: .type)
-            try record.encode(to: encoder)
         }
     }
 

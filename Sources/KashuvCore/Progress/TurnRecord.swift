@@ -3,7 +3,7 @@ import Foundation
 /// A scored reply, as written to the progress file (`"type": "turn"`).
 ///
 /// Written and flushed to storage before the trainee sees the score.
-public struct TurnRecord: Codable, Sendable, Hashable {
+public struct TurnRecord: Decodable, Sendable, Hashable {
     /// The format version this record was written in (``ProgressRecord/schemaVersion``).
     public var schemaVersion: Int
     /// A UUID unique to this record, across machines.
