@@ -58,15 +58,17 @@ struct PracticeCommand: ParsableCommand {
         let store = ProgressStore(folder: URL(fileURLWithPath: progress, isDirectory: true))
         try store.prepareFolder()
 
+        // The trainee's file, read once: what to resume, and lines it had to skip.
+        let saved = try store.read(name)
         // `--resume` without a scenario continues whatever the trainee practised last.
-        let id = try scenarioID ?? (resume ? store.lastResumableScenarioID(for: name) : nil) ?? Self.defaultScenarioID
+        let id = scenarioID ?? (resume ? saved.lastResumableScenarioID : nil) ?? Self.defaultScenarioID
         guard let scenario = requested?.id == id ? requested : library.scenario(id) else {
             throw ValidationErrorText(library.explainMissing(id))
         }
         let labels = Labels.for(scenario.language)
         let scorer = try PracticeScorer.load()
 
-        for issue in try store.read(name).issues {
+        for issue in saved.issues {
             FileHandle.standardError.write(Data("kashuv: \(DisplaySafeText.clean(issue.description))\n".utf8))
         }
         var session: PracticeSession?
@@ -77,7 +79,7 @@ struct PracticeCommand: ParsableCommand {
                 FileHandle.standardError.write(Data(
                     "kashuv: no unfinished attempt at \(scenario.id) for \(name.displayName); starting a new one\n".utf8))
             }
-        } else if usePlain, try store.resumableAttempt(for: name, scenarioID: scenario.id) != nil {
+        } else if usePlain, saved.resumableAttempt(scenarioID: scenario.id) != nil {
             output.lines(labels.unfinishedAttemptHint)
         }
         let practice = session ?? PracticeSession.start(

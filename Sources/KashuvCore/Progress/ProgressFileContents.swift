@@ -69,6 +69,42 @@ public struct ProgressFileContents: Sendable, Hashable {
     }
 }
 
+extension ProgressFileContents {
+    /// The latest attempt at a scenario, if it can be continued (`--resume`).
+    ///
+    /// The latest attempt is the one whose record comes last in the file among this
+    /// scenario's records. It can be continued when it has at least one turn record and did
+    /// not reach an ending: either it has no attempt record (the program was killed, the
+    /// machine went down) or its last attempt record says `abandoned` (the trainee quit).
+    public func resumableAttempt(scenarioID: String) -> ResumableAttempt? {
+        let mine = records.filter { $0.scenarioID == scenarioID }
+        guard let latest = mine.last?.attemptID else { return nil }
+        let records = mine.filter { $0.attemptID == latest }
+        var turns: [TurnRecord] = []
+        var lastAttemptRecord: AttemptRecord?
+        for record in records {
+            switch record {
+            case .turn(let turn): turns.append(turn)
+            case .attempt(let attempt): lastAttemptRecord = attempt
+            }
+        }
+        if let lastAttemptRecord, lastAttemptRecord.outcome != .abandoned { return nil }
+        guard let first = turns.first else { return nil }
+        var seen = Set<Int>()
+        turns = turns.sorted { $0.turnNumber < $1.turnNumber }.filter { seen.insert($0.turnNumber).inserted }
+        return ResumableAttempt(
+            attemptID: latest, startedAt: lastAttemptRecord?.startedAt ?? first.attemptStartedAt,
+            turns: turns, issues: issues)
+    }
+
+    /// The scenario of the last record in the file, if that attempt can be continued:
+    /// what `--resume` without a scenario id continues.
+    public var lastResumableScenarioID: String? {
+        guard let last = records.last?.scenarioID else { return nil }
+        return resumableAttempt(scenarioID: last) == nil ? nil : last
+    }
+}
+
 /// A line of a progress file that was skipped.
 public struct ProgressIssue: Sendable, Hashable, CustomStringConvertible {
     /// The file's path.

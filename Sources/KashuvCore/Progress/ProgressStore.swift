@@ -71,40 +71,16 @@ public struct ProgressStore: Sendable {
         try ProgressFileContents.read(fileURL(for: trainee))
     }
 
-    /// The trainee's latest attempt at a scenario, if it can be continued.
-    ///
-    /// The latest attempt is the one whose record comes last in the file among this
-    /// scenario's records. It can be continued when it has at least one turn record and did
-    /// not reach an ending: either it has no attempt record (the program was killed, the
-    /// machine went down) or its last attempt record says `abandoned` (the trainee quit).
+    /// The trainee's latest attempt at a scenario, if it can be continued
+    /// (``ProgressFileContents/resumableAttempt(scenarioID:)``).
     public func resumableAttempt(for trainee: TraineeName, scenarioID: String) throws(ProgressError) -> ResumableAttempt? {
-        let contents = try read(trainee)
-        let mine = contents.records.filter { $0.scenarioID == scenarioID }
-        guard let latest = mine.last?.attemptID else { return nil }
-        let records = mine.filter { $0.attemptID == latest }
-        var turns: [TurnRecord] = []
-        var lastAttemptRecord: AttemptRecord?
-        for record in records {
-            switch record {
-            case .turn(let turn): turns.append(turn)
-            case .attempt(let attempt): lastAttemptRecord = attempt
-            }
-        }
-        if let lastAttemptRecord, lastAttemptRecord.outcome != .abandoned { return nil }
-        guard let first = turns.first else { return nil }
-        var seen = Set<Int>()
-        turns = turns.sorted { $0.turnNumber < $1.turnNumber }.filter { seen.insert($0.turnNumber).inserted }
-        return ResumableAttempt(
-            attemptID: latest, startedAt: lastAttemptRecord?.startedAt ?? first.attemptStartedAt,
-            turns: turns, issues: contents.issues)
+        try read(trainee).resumableAttempt(scenarioID: scenarioID)
     }
 
-    /// The scenario the trainee was practising last (the scenario of the last record in
-    /// their file), if that attempt can be continued: what `--resume` without a scenario
-    /// id continues.
+    /// The scenario the trainee was practising last, if that attempt can be continued
+    /// (``ProgressFileContents/lastResumableScenarioID``).
     public func lastResumableScenarioID(for trainee: TraineeName) throws(ProgressError) -> String? {
-        guard let last = try read(trainee).records.last?.scenarioID else { return nil }
-        return try resumableAttempt(for: trainee, scenarioID: last) == nil ? nil : last
+        try read(trainee).lastResumableScenarioID
     }
 }
 
