@@ -1,11 +1,12 @@
 import KashuvCore
 
-/// Every word the practice screens show around the scenario's own text, in the scenario's
-/// language: Hebrew labels for Hebrew scenarios, English for English ones.
+/// Kashuv's one string table: the names of dimensions, flags and outcomes, and every word the
+/// practice screens show around the scenario's own text, in Hebrew and in English.
 ///
-/// Shared by plain line mode (``PlainPractice``) and the full-screen UI: take
-/// `Labels.for(scenario.language)` and use these strings rather than writing new ones, so both
-/// modes say the same thing. Add a label here (in both languages) when a screen needs one.
+/// It lives in the core (no terminal code) so that every layer says the same thing: plain
+/// line mode and the full-screen UI in `KashuvTerminal`, the coach's report, and the group
+/// layer. Take `Labels.for(language)` and use these strings rather than writing new ones.
+/// Add a label here (in both languages) when a screen or report needs one.
 public struct Labels: Sendable {
     /// The language of the labels.
     public let language: Language
