@@ -34,14 +34,14 @@ public struct PlainPractice {
     private let labels: Labels
     private let echoesReplies: Bool
 
-    /// Prepares a run; labels follow the scenario's language. When the input is not a
+    /// Prepares a run; labels follow the feedback language (``PracticeSession/feedbackLanguage``). When the input is not a
     /// terminal (a script, a file) each reply is echoed after the prompt as `> reply`, so the
     /// output reads as a transcript.
     public init(session: PracticeSession, input: PlainLineInput, output: PlainLineOutput) {
         self.session = session
         self.input = input
         self.output = output
-        labels = Labels.for(session.scenario.language)
+        labels = Labels.for(session.feedbackLanguage)
         echoesReplies = isatty(input.fileDescriptor) == 0
     }
 
@@ -188,18 +188,15 @@ public struct PlainPractice {
         func clean(_ text: String) -> String { DisplaySafeText.clean(text, keepingNewlines: false) }
         var lines = ["", "=== \(labels.debrief) ==="]
         for row in debrief.rows {
-            let levels = Dimension.allCases.map { dimension -> String in
-                let level: Int? = switch dimension {
-                case .listening: row.levels.listening
-                case .ownership: row.levels.ownership
-                case .framing: row.levels.framing
-                }
-                return "\(labels.name(of: dimension)) \(labels.level(level))"
-            }
+            let levels = Dimension.allCases.map { "\(labels.name(of: $0)) \(labels.level(row.levels[$0]))" }
             let flags = row.flags.isEmpty ? labels.none : row.flags.map(labels.name(of:)).joined(separator: ", ")
             lines.append("\(labels.turnColumn) \(row.number) (\(clean(row.lineID))): " + levels.joined(separator: " · ")
                 + " · \(labels.flags): \(flags) · \(labels.mood) \(row.moodBefore) → \(row.moodAfter)")
             lines.append("    > \(clean(row.reply))")
+        }
+        if let card = debrief.scorecard {
+            let (overall, entries) = labels.scorecard(card)
+            lines += ["", overall] + entries.map { "  - \($0.line)" }
         }
         lines += ["", "\(labels.wentWell):"]
         if debrief.wentWell.isEmpty { lines.append("  \(labels.nothingEarnedYet)") }

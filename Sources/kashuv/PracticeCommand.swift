@@ -45,6 +45,11 @@ struct PracticeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Who reorders right-to-left text: auto, app (Kashuv) or terminal.", valueName: "MODE"))
     var bidi: BidiMode = .auto
 
+    @Option(help: ArgumentHelp(
+        "The language of advice and the debrief: he or en (default: the trainer profile's feedback_language).",
+        valueName: "LANGUAGE"))
+    var feedback: Language?
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let library = try PracticeLibrary()
@@ -65,8 +70,10 @@ struct PracticeCommand: ParsableCommand {
         guard let scenario = requested?.id == id ? requested : library.scenario(id) else {
             throw ValidationErrorText(library.explainMissing(id))
         }
-        let labels = Labels.for(scenario.language)
-        let scorer = try PracticeScorer.load()
+        let profile = try PracticeScorer.profile()
+        let coaching = Coaching(profile: profile, feedbackLanguage: feedback)
+        let labels = Labels.for(feedback ?? profile?.feedbackLanguage ?? scenario.language)
+        let scorer = try PracticeScorer.load(profile: profile)
 
         for issue in saved.issues {
             FileHandle.standardError.write(Data("kashuv: \(DisplaySafeText.clean(issue.description))\n".utf8))
@@ -74,7 +81,7 @@ struct PracticeCommand: ParsableCommand {
         var session: PracticeSession?
         if resume {
             session = try PracticeSession.resume(
-                scenario: scenario, trainee: name, store: store, scorer: scorer, library: library.all)
+                scenario: scenario, trainee: name, store: store, scorer: scorer, library: library.all, coaching: coaching)
             if session == nil {
                 FileHandle.standardError.write(Data(
                     "kashuv: no unfinished attempt at \(scenario.id) for \(name.displayName); starting a new one\n".utf8))
@@ -83,7 +90,7 @@ struct PracticeCommand: ParsableCommand {
             output.lines(labels.unfinishedAttemptHint)
         }
         let practice = session ?? PracticeSession.start(
-            scenario: scenario, trainee: name, store: store, scorer: scorer, library: library.all)
+            scenario: scenario, trainee: name, store: store, scorer: scorer, library: library.all, coaching: coaching)
 
         if !usePlain {
             do {
@@ -128,3 +135,4 @@ struct PracticeCommand: ParsableCommand {
 }
 
 extension BidiMode: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}

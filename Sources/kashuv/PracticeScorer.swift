@@ -5,13 +5,23 @@ import KashuvCore
 /// (`Trainers/default/cues/`) plus the extra cue files the default trainer profile
 /// (`Trainers/default/profile.yaml`) names, when there is one.
 enum PracticeScorer {
-    static func load() throws -> ReplyScorer {
+    /// The default trainer profile (`Trainers/default/profile.yaml`), `nil` when there is none.
+    static func profile() throws -> TrainerProfile? {
+        let trainers = LibraryLocation.trainersFolder()
+        let file = trainers.appendingPathComponent("default").appendingPathComponent("profile.yaml")
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        do {
+            return try TrainerProfile.load(from: file)
+        } catch {
+            throw ValidationErrorText("the trainer profile \(file.path) does not load (\(error)); run 'kashuv validate Trainers'")
+        }
+    }
+
+    /// The scorer with the profile's extra cue files.
+    static func load(profile: TrainerProfile?) throws -> ReplyScorer {
         let trainers = LibraryLocation.trainersFolder()
         let profileFolder = trainers.appendingPathComponent("default", isDirectory: true)
-        var extra: [URL] = []
-        if FileManager.default.fileExists(atPath: profileFolder.appendingPathComponent("profile.yaml").path) {
-            extra = try TrainerProfile.loadDefault(trainersFolder: trainers).extraCueFiles(relativeTo: profileFolder)
-        }
+        let extra = profile?.extraCueFiles(relativeTo: profileFolder) ?? []
         let cues = profileFolder.appendingPathComponent("cues", isDirectory: true)
         return try ReplyScorer.loadDefault(
             extraCueFiles: extra, folder: FileManager.default.fileExists(atPath: cues.path) ? cues : nil)

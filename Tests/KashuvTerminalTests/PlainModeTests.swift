@@ -60,6 +60,8 @@ struct PlainModeTests {
         #expect(out.contains("=== השיחה הסתיימה: "))
         #expect(out.contains("=== סיכום ==="))
         #expect(out.contains("הדבר האחד לתרגל: "))
+        #expect(out.contains("ציון כולל: "), "the overall score by the default profile's weights")
+        #expect(out.contains("הקשבה פעילה: ממוצע ") && out.contains("רף מעבר 1.5 — "), "pass or fail against the thresholds")
         #expect(out.contains("התרחיש הבא: "), "the library was read for the suggestion")
         #expect(!run.stdoutBytes.contains(0x1B), "no escape codes in plain mode")
 
@@ -86,10 +88,12 @@ struct PlainModeTests {
         ).replacingOccurrences(of: ".yaml", with: "")
     }
 
-    @Test("an English scenario gets English labels; --resume without a scenario continues it")
+    @Test("an English scenario with --feedback en gets English labels; --resume without a scenario continues it")
     func englishLabelsAndResume() throws {
         let english = try Self.englishScenarioID()
-        let run = try practise([english, "--plain", "--trainee", "Dana"], input: ["I'm sorry, I understand how frustrating this is. Let me fix it now."])
+        let run = try practise(
+            [english, "--plain", "--trainee", "Dana", "--feedback", "en"],
+            input: ["I'm sorry, I understand how frustrating this is. Let me fix it now."])
         #expect(run.exitStatus == 0, "stderr: \(run.stderr)")
         #expect(run.stdout.contains("== Brief =="))
         #expect(run.stdout.contains("Active listening: "))
@@ -97,11 +101,28 @@ struct PlainModeTests {
         #expect(run.stdout.contains("The attempt is saved as unfinished."))
         #expect(!run.stdout.contains("הקשבה"))
 
-        let resumed = try practise(["--plain", "--trainee", "Dana", "--resume"], input: ["Thank you for waiting. I will call you back today by five."])
+        let resumed = try practise(
+            ["--plain", "--trainee", "Dana", "--resume", "--feedback", "en"],
+            input: ["Thank you for waiting. I will call you back today by five."])
         #expect(resumed.exitStatus == 0, "stderr: \(resumed.stderr)")
         #expect(resumed.stdout.contains("Continuing your earlier attempt at turn 2"))
         let turns = try records("Dana").records.compactMap { if case .turn(let turn) = $0 { turn } else { nil } }
         #expect(turns.map(\.scenarioID) == [english, english])
+    }
+
+    @Test("an English scenario under the default profile (feedback_language: he) gets Hebrew feedback, recorded as such")
+    func profileFeedbackLanguage() throws {
+        let english = try Self.englishScenarioID()
+        let run = try practise([english, "--plain", "--trainee", "Avi"], input: ["Go to the website, that's not my department."])
+        #expect(run.exitStatus == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("== תדריך =="))
+        #expect(run.stdout.contains("  עצה: אמרת "), "advice in Hebrew: \(run.stdout)")
+        guard case .attempt(let attempt)? = try records("Avi").records.last else {
+            Issue.record("no attempt record")
+            return
+        }
+        #expect(attempt.feedbackLanguage == .hebrew)
+        #expect(attempt.weights?[.listening] == 0.4 && attempt.passThresholds?[.ownership] == 1.2)
     }
 
     @Test("end of input before the ending records the attempt as abandoned, exit 0, and --resume continues it")

@@ -3,7 +3,8 @@
 ///
 /// Built by ``PracticeSession/debrief``; every part is data, the front end words and lays it out.
 public struct Debrief: Sendable, Hashable {
-    /// The scenario's language (the front end labels the debrief in it).
+    /// The language of the feedback (the front end labels the debrief in it): the trainee's
+    /// choice, else the trainer profile's `feedback_language`, else the scenario's language.
     public var language: Language
     /// One row per scored turn, oldest first.
     public var rows: [Row]
@@ -24,6 +25,9 @@ public struct Debrief: Sendable, Hashable {
     public var moodAtEnd: Int
     /// A scenario to try next, if the library has one.
     public var suggestion: ScenarioSuggestion?
+    /// The attempt against the trainer profile: overall score by its weights, pass or fail per
+    /// dimension against its thresholds; `nil` without a profile.
+    public var scorecard: Scorecard?
 
     /// One row of the per-turn table.
     public struct Row: Sendable, Hashable {
@@ -64,22 +68,26 @@ public struct Debrief: Sendable, Hashable {
         public var dimension: Dimension
         /// Its average level over those turns, 0–2.
         public var average: Double
-        /// How to practise it, in the scenario's language.
+        /// How to practise it, in the feedback language.
         public var advice: String
     }
 
-    init(scenario: Scenario, turns: [TurnOutcome], state: DialogueState, abandoned: Bool, library: [Scenario]) {
-        language = scenario.language
+    init(
+        scenario: Scenario, turns: [TurnOutcome], state: DialogueState, abandoned: Bool, library: [Scenario],
+        feedbackLanguage: Language, profile: TrainerProfile?
+    ) {
+        language = feedbackLanguage
         rows = turns.map { outcome in
             Row(
                 number: outcome.number, lineID: outcome.turn.id, customerLine: outcome.turn.says, reply: outcome.reply,
-                levels: RatedLevels(outcome.score.levels, rated: outcome.score.rated), flags: outcome.score.flags,
+                levels: outcome.ratedLevels, flags: outcome.score.flags,
                 moodBefore: outcome.moodBefore, moodAfter: outcome.moodAfter)
         }
         wentWell = Self.quotes(turns)
         practiseNext = Self.weakest(turns).map { dimension, average in
-            Focus(dimension: dimension, average: average, advice: PractiseAdvice.text(for: dimension, in: scenario.language))
+            Focus(dimension: dimension, average: average, advice: PractiseAdvice.text(for: dimension, in: feedbackLanguage))
         }
+        scorecard = profile.map { Scorecard(turns: turns.map(\.ratedLevels), profile: $0) }
         ending = state.endingID.flatMap(scenario.ending)
         if case .ended(_, let reason) = state.position { endReason = reason } else { endReason = nil }
         self.abandoned = abandoned && ending == nil
@@ -102,11 +110,10 @@ public struct Debrief: Sendable, Hashable {
     }
 
     static func weakest(_ turns: [TurnOutcome]) -> (Dimension, Double)? {
+        let averages = Scorecard.averages(turns.map(\.ratedLevels))
         var weakest: (Dimension, Double)?
         for dimension in Dimension.allCases {
-            let levels = turns.compactMap { $0.score.level(dimension) }
-            guard !levels.isEmpty else { continue }
-            let average = Double(levels.reduce(0, +)) / Double(levels.count)
+            guard let average = averages[dimension] else { continue }
             if weakest == nil || average < weakest!.1 { weakest = (dimension, average) }
         }
         return weakest

@@ -42,6 +42,12 @@ public final class PracticeSession {
     public private(set) var state: DialogueState
     /// Whether ``abandon()`` recorded the attempt as abandoned.
     public private(set) var isAbandoned = false
+    /// The trainer profile the attempt is measured against (overall score, pass or fail);
+    /// `nil` for none.
+    public let profile: TrainerProfile?
+    /// The language of advice, labels and the debrief: the trainee's choice, else the
+    /// profile's `feedback_language`, else the scenario's language.
+    public let feedbackLanguage: Language
 
     private let engine: DialogueEngine
     private let scorer: any ReplyScoring
@@ -51,9 +57,12 @@ public final class PracticeSession {
 
     private init(
         scenario: Scenario, trainee: TraineeName, store: ProgressStore, scorer: any ReplyScoring,
-        library: @escaping () -> [Scenario], attemptID: UUID, startedAt: Date, isResumed: Bool
+        library: @escaping () -> [Scenario], attemptID: UUID, startedAt: Date, isResumed: Bool,
+        coaching: Coaching
     ) {
         self.scenario = scenario
+        profile = coaching.profile
+        feedbackLanguage = coaching.feedbackLanguage ?? coaching.profile?.feedbackLanguage ?? scenario.language
         self.trainee = trainee
         self.store = store
         self.scorer = scorer
@@ -69,16 +78,18 @@ public final class PracticeSession {
     /// Starts a new attempt at the scenario's first line. Nothing is written until the
     /// first reply.
     ///
-    /// - Parameter library: the scenarios the debrief may suggest next (may be empty). It is
-    ///   evaluated only when the debrief is first built, so reading a whole library folder
-    ///   does not slow the start.
+    /// - Parameters:
+    ///   - library: the scenarios the debrief may suggest next (may be empty). It is
+    ///     evaluated only when the debrief is first built, so reading a whole library folder
+    ///     does not slow the start.
+    ///   - coaching: the trainer profile and the trainee's own choices.
     public static func start(
         scenario: Scenario, trainee: TraineeName, store: ProgressStore, scorer: any ReplyScoring,
-        library: @autoclosure @escaping () -> [Scenario] = []
+        library: @autoclosure @escaping () -> [Scenario] = [], coaching: Coaching = Coaching()
     ) -> PracticeSession {
         PracticeSession(
             scenario: scenario, trainee: trainee, store: store, scorer: scorer, library: library,
-            attemptID: UUID(), startedAt: Date(), isResumed: false)
+            attemptID: UUID(), startedAt: Date(), isResumed: false, coaching: coaching)
     }
 
     /// Continues the trainee's latest attempt at this scenario if it stopped before an
@@ -91,12 +102,12 @@ public final class PracticeSession {
     /// session comes back with ``isOver`` true, ready for its ``debrief``.
     public static func resume(
         scenario: Scenario, trainee: TraineeName, store: ProgressStore, scorer: any ReplyScoring,
-        library: @autoclosure @escaping () -> [Scenario] = []
+        library: @autoclosure @escaping () -> [Scenario] = [], coaching: Coaching = Coaching()
     ) throws -> PracticeSession? {
         guard let saved = try store.resumableAttempt(for: trainee, scenarioID: scenario.id) else { return nil }
         let session = PracticeSession(
             scenario: scenario, trainee: trainee, store: store, scorer: scorer, library: library,
-            attemptID: saved.attemptID, startedAt: saved.startedAt, isResumed: true)
+            attemptID: saved.attemptID, startedAt: saved.startedAt, isResumed: true, coaching: coaching)
         try session.replay(saved.turns)
         if session.state.isOver { try session.recordEnding() }
         return session
@@ -137,7 +148,8 @@ public final class PracticeSession {
         guard !reply.isEmpty else { throw PracticeError.emptyReply }
         guard let turn = currentTurn else { throw PracticeError.callIsOver }
 
-        let context = ScoringContext(scenario: scenario, turn: turn, earlierReplies: turns.map(\.reply))
+        var context = ScoringContext(scenario: scenario, turn: turn, earlierReplies: turns.map(\.reply))
+        context.adviceLanguage = feedbackLanguage
         let score = scorer.score(reply, context: context)
         var next = state
         let step: DialogueStep
@@ -177,11 +189,7 @@ public final class PracticeSession {
     /// over or was abandoned already. The attempt can be continued later with `--resume`.
     public func abandon() throws {
         guard !isOver else { return }
-        let record = AttemptRecord(
-            trainee: trainee.displayName, scenarioID: scenario.id, attemptID: attemptID, outcome: .abandoned,
-            endingID: nil, endReason: nil, turns: turns.count, finalMood: state.mood,
-            startedAt: startedAt, endedAt: Date())
-        try store.append(.attempt(record), for: trainee)
+        try store.append(.attempt(attemptRecord(outcome: .abandoned, endingID: nil, reason: nil)), for: trainee)
         isAbandoned = true
     }
 
@@ -190,7 +198,14 @@ public final class PracticeSession {
     public var debrief: Debrief {
         let library = self.library ?? loadLibrary()
         self.library = library
-        return Debrief(scenario: scenario, turns: turns, state: state, abandoned: isAbandoned, library: library)
+        return Debrief(
+            scenario: scenario, turns: turns, state: state, abandoned: isAbandoned, library: library,
+            feedbackLanguage: feedbackLanguage, profile: profile)
+    }
+
+    /// The attempt so far against the trainer profile; `nil` without a profile.
+    public var scorecard: Scorecard? {
+        profile.map { Scorecard(turns: turns.map(\.ratedLevels), profile: $0) }
     }
 
     // MARK: - Inside
@@ -198,12 +213,17 @@ public final class PracticeSession {
     private func recordEnding() throws {
         guard !attemptRecorded, case .ended(let endingID, let reason) = state.position else { return }
         let outcome = scenario.ending(endingID).map { AttemptOutcome($0.outcome) } ?? .abandoned
-        let record = AttemptRecord(
+        try store.append(.attempt(attemptRecord(outcome: outcome, endingID: endingID, reason: reason)), for: trainee)
+        attemptRecorded = true
+    }
+
+    /// The attempt record as of now: the turns so far, the mood, and the scorecard.
+    private func attemptRecord(outcome: AttemptOutcome, endingID: String?, reason: EndReason?) -> AttemptRecord {
+        AttemptRecord(
             trainee: trainee.displayName, scenarioID: scenario.id, attemptID: attemptID, outcome: outcome,
             endingID: endingID, endReason: reason, turns: turns.count, finalMood: state.mood,
-            startedAt: startedAt, endedAt: Date())
-        try store.append(.attempt(record), for: trainee)
-        attemptRecorded = true
+            startedAt: startedAt, endedAt: Date(), feedbackLanguage: feedbackLanguage,
+            averages: Scorecard.averages(turns.map(\.ratedLevels)), scorecard: scorecard, profile: profile)
     }
 
     private func makeOutcome(number: Int, turn: Turn, reply: String, score: ScoreResult, step: DialogueStep) throws -> TurnOutcome {

@@ -30,6 +30,9 @@ public struct TurnOutcome: Sendable, Hashable {
         case ending(Ending, reason: EndReason)
     }
 
+    /// The levels of the dimensions the turn rates (`nil` for the others).
+    public var ratedLevels: RatedLevels { RatedLevels(score.levels, rated: score.rated) }
+
     /// The ending reached by this reply, if it ended the call.
     public var ending: Ending? {
         if case .ending(let ending, _) = next { return ending }

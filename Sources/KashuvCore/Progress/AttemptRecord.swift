@@ -31,11 +31,28 @@ public struct AttemptRecord: Decodable, Sendable, Hashable {
     public var startedAt: Date
     /// When the attempt ended.
     public var endedAt: Date
+    /// The language feedback was given in; `nil` in records written before it was kept.
+    public var feedbackLanguage: Language?
+    /// Each dimension's average level (0–2) over the turns that rate it, `nil` for one no
+    /// turn rated; `nil` altogether in records written before it was kept.
+    public var averages: [Dimension: Double?]?
+    /// The overall score (0–2) weighted by the trainer profile's `weights`; `nil` when no
+    /// turn was scored or there was no profile.
+    public var overallScore: Double?
+    /// Pass or fail per dimension against the profile's `pass_thresholds` (`nil` for a
+    /// dimension no turn rated); `nil` without a profile.
+    public var passed: [Dimension: Bool?]?
+    /// The profile's weights the overall score used; `nil` without a profile.
+    public var weights: [Dimension: Double]?
+    /// The profile's pass thresholds; `nil` without a profile.
+    public var passThresholds: [Dimension: Double]?
 
-    /// Creates a record.
+    /// Creates a record; `scorecard` and `feedbackLanguage` fill the scoring fields.
     public init(
         recordID: UUID = UUID(), trainee: String, scenarioID: String, attemptID: UUID, outcome: AttemptOutcome,
-        endingID: String?, endReason: EndReason?, turns: Int, finalMood: Int, startedAt: Date, endedAt: Date
+        endingID: String?, endReason: EndReason?, turns: Int, finalMood: Int, startedAt: Date, endedAt: Date,
+        feedbackLanguage: Language? = nil, averages: [Dimension: Double]? = nil,
+        scorecard: Scorecard? = nil, profile: TrainerProfile? = nil
     ) {
         schemaVersion = ProgressRecord.schemaVersion
         self.recordID = recordID
@@ -49,6 +66,17 @@ public struct AttemptRecord: Decodable, Sendable, Hashable {
         self.finalMood = finalMood
         self.startedAt = startedAt
         self.endedAt = endedAt
+        self.feedbackLanguage = feedbackLanguage
+        func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+        self.averages = averages.map { known in
+            Dictionary(uniqueKeysWithValues: Dimension.allCases.map { ($0, known[$0].map(rounded)) })
+        }
+        overallScore = scorecard?.overall.map(rounded)
+        passed = scorecard.map { card in Dictionary(uniqueKeysWithValues: card.entries.map { ($0.dimension, $0.passed) }) }
+        weights = profile.map { profile in Dictionary(uniqueKeysWithValues: Dimension.allCases.map { ($0, profile.weight(of: $0)) }) }
+        passThresholds = profile.map { profile in
+            Dictionary(uniqueKeysWithValues: Dimension.allCases.map { ($0, profile.passThreshold(of: $0)) })
+        }
     }
 
     func addMembers(to line: inout OrderedJSONLine) throws {
@@ -64,6 +92,12 @@ public struct AttemptRecord: Decodable, Sendable, Hashable {
         try line.add(CodingKeys.finalMood.rawValue, finalMood)
         try line.add(CodingKeys.startedAt.rawValue, startedAt)
         try line.add(CodingKeys.endedAt.rawValue, endedAt)
+        try line.add(CodingKeys.feedbackLanguage.rawValue, feedbackLanguage)
+        try line.add(CodingKeys.averages.rawValue, averages)
+        try line.add(CodingKeys.overallScore.rawValue, overallScore)
+        try line.add(CodingKeys.passed.rawValue, passed)
+        try line.add(CodingKeys.weights.rawValue, weights)
+        try line.add(CodingKeys.passThresholds.rawValue, passThresholds)
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -79,6 +113,11 @@ public struct AttemptRecord: Decodable, Sendable, Hashable {
         case finalMood = "final_mood"
         case startedAt = "started_at"
         case endedAt = "ended_at"
+        case feedbackLanguage = "feedback_language"
+        case averages
+        case overallScore = "overall_score"
+        case passed, weights
+        case passThresholds = "pass_thresholds"
     }
 }
 

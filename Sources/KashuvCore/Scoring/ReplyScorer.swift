@@ -85,7 +85,7 @@ public struct ReplyScorer: Sendable, ReplyScoring {
         evidence = Self.deduplicated(evidence)
 
         let advice = Advice.make(Advice.Input(
-            language: language, levels: levels, rated: context.rated, flags: Set(flags), evidence: evidence,
+            language: context.adviceLanguage ?? language, levels: levels, rated: context.rated, flags: Set(flags), evidence: evidence,
             reflected: listening.reflected, listeningActs: listening.generic, committed: ownership.committed,
             customerDetail: customerTexts.first.flatMap {
                 context.customerLine == nil ? nil : Self.detail(of: $0, stopwords: matcher.stopwords)

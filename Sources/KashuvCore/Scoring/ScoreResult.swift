@@ -92,6 +92,8 @@ public struct ScoringContext: Sendable, Hashable {
     public var rated: Set<Dimension>
     /// The trainee's earlier replies in this call (a repeated canned reply is `robotic`).
     public var earlierReplies: [String]
+    /// The language advice is written in; the reply's language when `nil`.
+    public var adviceLanguage: Language?
 
     /// Creates a context; everything is optional.
     public init(

@@ -150,6 +150,35 @@ public struct Labels: Sendable {
         }
     }
 
+    /// The scorecard against the trainer profile, as lines: the overall score by the
+    /// profile's weights, then each dimension's average, pass mark and pass or fail.
+    public func scorecard(_ card: Scorecard) -> (overall: String, entries: [(line: String, passed: Bool?)]) {
+        func number(_ value: Double) -> String { String(format: "%.2f", value) }
+        let top = Levels.range.upperBound
+        let overall = card.overall.map { score in
+            language == .hebrew
+                ? "ציון כולל: \(number(score)) מתוך \(top) (לפי המשקלות של פרופיל המאמן)"
+                : "Overall score: \(number(score)) of \(top) (weighted by the trainer profile)"
+        } ?? (language == .hebrew ? "ציון כולל: אין עדיין (לא נשלחה תשובה)" : "Overall score: none yet (no reply was scored)")
+        let entries = card.entries.map { entry -> (line: String, passed: Bool?) in
+            let threshold = String(format: "%g", entry.threshold)
+            let verdict: String = switch (entry.passed, language) {
+            case (true?, .hebrew): "עבר"
+            case (false?, .hebrew): "לא עבר"
+            case (nil, .hebrew): notRated
+            case (true?, .english): "passed"
+            case (false?, .english): "not passed"
+            case (nil, .english): notRated
+            }
+            let average = entry.average.map(number) ?? "–"
+            let line = language == .hebrew
+                ? "\(name(of: entry.dimension)): ממוצע \(average), רף מעבר \(threshold) — \(verdict)"
+                : "\(name(of: entry.dimension)): average \(average), pass mark \(threshold) — \(verdict)"
+            return (line, entry.passed)
+        }
+        return (overall, entries)
+    }
+
     /// Hebrew labels.
     public static let hebrew = Labels(
         language: .hebrew, brief: "תדריך", canOffer: "מה אפשר להציע", cannotOffer: "מה אסור להבטיח",

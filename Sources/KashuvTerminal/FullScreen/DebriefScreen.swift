@@ -44,6 +44,17 @@ struct DebriefScreen {
             lines += tableLines(debrief.rows, width: inner)
         }
 
+        // The attempt against the trainer profile: overall score, pass or fail per dimension.
+        if let card = debrief.scorecard {
+            let (overall, entries) = labels.shared.scorecard(card)
+            heading(overall)
+            for entry in entries {
+                lines += block.lines(
+                    "• " + entry.line, width: inner, indent: 1,
+                    style: entry.passed == true ? .plus : entry.passed == false ? .minus : .dim)
+            }
+        }
+
         // What went well, in the trainee's words.
         if !debrief.wentWell.isEmpty {
             heading(labels.wentWell)
@@ -120,11 +131,7 @@ struct DebriefScreen {
         for entry in rows {
             var cells: [(String, Style)] = [("\(entry.number)", .normal)]
             for dimension in Dimension.allCases {
-                let level: Int? = switch dimension {
-                case .listening: entry.levels.listening
-                case .ownership: entry.levels.ownership
-                case .framing: entry.levels.framing
-                }
+                let level = entry.levels[dimension]
                 cells.append(level.map { ("\($0)", $0 == 2 ? .plus : $0 == 0 ? .minus : .normal) } ?? ("–", .dim))
             }
             let mood = rightToLeft ? "\(entry.moodAfter)←\(entry.moodBefore)" : "\(entry.moodBefore)→\(entry.moodAfter)"

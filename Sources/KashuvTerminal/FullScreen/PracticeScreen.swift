@@ -51,8 +51,8 @@ final class PracticeScreen {
     init(terminal: Terminal, session: PracticeSession, bidi: BidiMode, timing: StartupTiming?) {
         self.terminal = terminal
         self.session = session
-        labels = ScreenLabels(language: session.scenario.language)
-        let layout = BidiLayout(mode: bidi, neutralDirection: session.scenario.language.isRightToLeft ? .rightToLeft : .leftToRight)
+        labels = ScreenLabels(language: session.feedbackLanguage)
+        let layout = BidiLayout(mode: bidi, neutralDirection: session.feedbackLanguage.isRightToLeft ? .rightToLeft : .leftToRight)
         block = TextBlock(layout: layout)
         let name = DisplaySafeText.clean(session.scenario.customer.name, keepingNewlines: false)
         renderer = TranscriptRenderer(labels: labels, block: block, customerName: name)
