@@ -51,15 +51,38 @@ public enum FullScreenPractice {
         let type = terminalType ?? environment["TERM"] ?? "xterm"
         let terminal = try Terminal(type: type, input: input, output: output, environment: environment, handleSignals: handleSignals)
         defer { terminal.end() }
-        let screen = PracticeScreen(
-            terminal: terminal, session: session, bidi: bidi.resolved(environment: environment),
-            timing: environment["KASHUV_TIMING_FILE"].map { StartupTiming(file: $0, environment: environment) })
-        let exit = screen.run()
+        let screen = PracticeScreen(session: session, bidi: bidi.resolved(environment: environment), size: terminal.size)
+        let timing = environment["KASHUV_TIMING_FILE"].map { StartupTiming(file: $0, environment: environment) }
+        let exit = drive(screen, on: terminal, timing: timing)
         terminal.end()
         switch exit {
         case .finished: return .finished
         case .quit: return .quit
         case .signal(let number): return .interrupted(signal: number)
+        }
+    }
+
+    /// The local loop: waits for keys or a signal on the terminal, feeds them to the screen
+    /// one step at a time, and sends each new frame.
+    private static func drive(_ screen: PracticeScreen, on terminal: Terminal, timing: StartupTiming?) -> PracticeScreen.Exit {
+        func frame() {
+            screen.size = terminal.size
+            screen.draw(on: terminal)
+            terminal.refresh()
+        }
+        frame()
+        timing?.record()
+        while true {
+            switch terminal.nextEvent() {
+            case .timeout:
+                continue
+            case .signal(let number):
+                return number == SIGINT ? .quit : .signal(number)
+            case .key(let key):
+                screen.size = terminal.size
+                if let exit = screen.handle([key] + terminal.pendingKeys()) { return exit }
+                frame()
+            }
         }
     }
 }

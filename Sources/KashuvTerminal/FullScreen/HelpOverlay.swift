@@ -4,8 +4,8 @@ struct HelpOverlay {
     let block: TextBlock
 
     /// Draws the box centred on the terminal.
-    func draw(on terminal: Terminal) {
-        let (rows, columns) = terminal.size
+    func draw(on canvas: some Canvas) {
+        let (rows, columns) = canvas.size
         let width = min(columns - 2, 72)
         let keyWidth = 20
         guard width > 20, rows > 6 else { return }
@@ -41,15 +41,15 @@ struct HelpOverlay {
         let top = max(0, (rows - height) / 2)
         let left = max(0, (columns - width) / 2)
         let border = "+" + String(repeating: "-", count: width - 2) + "+"
-        terminal.put(border, row: top, column: left, style: .heading)
+        canvas.put(border, row: top, column: left, style: .heading)
         for row in 1..<(height - 1) {
-            terminal.put("|" + String(repeating: " ", count: width - 2) + "|", row: top + row, column: left, style: .heading)
+            canvas.put("|" + String(repeating: " ", count: width - 2) + "|", row: top + row, column: left, style: .heading)
             if row - 1 < lines.count {
                 var line = lines[row - 1]
                 line.column += left
-                line.draw(on: terminal, row: top + row)
+                line.draw(on: canvas, row: top + row)
             }
         }
-        terminal.put(border, row: top + height - 1, column: left, style: .heading)
+        canvas.put(border, row: top + height - 1, column: left, style: .heading)
     }
 }

@@ -1,5 +1,5 @@
 /// A key press (or terminal event) as the screens understand it.
-enum Key: Hashable, Sendable {
+package enum Key: Hashable, Sendable {
     /// A printable character (Hebrew, Latin, digits, punctuation, space).
     case character(Unicode.Scalar)
     /// Enter or Return.

@@ -5,13 +5,18 @@ import Glibc
 import Darwin
 #endif
 
-/// The full-screen practice: holds what is on screen and reacts to keys.
+/// The full-screen practice as steps: keys in, a frame out.
+///
+/// It holds what is on screen and reacts to keys; it never reads a terminal or waits.
+/// A driver feeds it the keys that arrived (``handle(_:)``), tells it the screen's size
+/// (``size``) and asks for a frame (``draw(on:)``): ``FullScreenPractice`` drives it on the
+/// process's own terminal with ncurses, the group layer on a trainee's SSH channel.
 ///
 /// A score is shown only after ``PracticeSession/submit(reply:)`` returned, which means
 /// the turn is already on storage.
-final class PracticeScreen {
+package final class PracticeScreen {
     /// Where the call stands on screen.
-    enum Phase {
+    package enum Phase {
         /// The customer waits for a reply.
         case conversation
         /// The call ended; the last score is on screen; any key opens the debrief.
@@ -20,8 +25,8 @@ final class PracticeScreen {
         case debrief
     }
 
-    /// How the screen loop ended.
-    enum Exit {
+    /// Why the screen wants to stop.
+    package enum Exit: Equatable {
         /// The trainee read the debrief and left.
         case finished
         /// The trainee pressed Esc or Ctrl-C.
@@ -30,35 +35,50 @@ final class PracticeScreen {
         case signal(Int32)
     }
 
-    let terminal: Terminal
     let session: PracticeSession
     let labels: ScreenLabels
     let block: TextBlock
     let renderer: TranscriptRenderer
     let debriefScreen: DebriefScreen
-    let timing: StartupTiming?
 
+    /// The size of the screen in rows and columns; the driver sets it before each step.
+    package var size: (rows: Int, columns: Int)
     var transcript: [TranscriptEntry] = []
     var editor = InputEditor()
-    var phase = Phase.conversation
+    package var phase = Phase.conversation
     var showingHelp = false
     /// Lines scrolled up from the newest (0 = newest at the bottom).
     var scroll = 0
-    var moodChange = 0
+    package var moodChange = 0
+    /// The mood the gauge shows when not the session's own (a group's call).
+    package var moodShown: Int?
     var notice: String?
-    private var firstFrameDrawn = false
+    /// In a group session, the group layer scores and saves a reply (it puts the call where
+    /// the group is first) and decides what the customer says next; `nil` when alone.
+    package var groupSubmit: ((String) throws -> TurnOutcome)?
+    /// Whether Enter sends the reply now (in a group: only while a round is open).
+    package var acceptsReplies = true
+    /// What the status line says while replies are not accepted.
+    package var waitingHint: String?
 
-    init(terminal: Terminal, session: PracticeSession, bidi: BidiMode, timing: StartupTiming?) {
-        self.terminal = terminal
+    /// A screen for a session, sized `size`, with text laid out by `bidi` (already resolved).
+    /// With `showingSavedTurns` false (a group session) the transcript starts with the brief
+    /// only, and the group layer adds what follows.
+    package init(session: PracticeSession, bidi: BidiMode, size: (rows: Int, columns: Int), showingSavedTurns: Bool = true) {
         self.session = session
+        self.size = size
         labels = ScreenLabels(language: session.feedbackLanguage)
         let layout = BidiLayout(mode: bidi, neutralDirection: session.feedbackLanguage.isRightToLeft ? .rightToLeft : .leftToRight)
         block = TextBlock(layout: layout)
         let name = DisplaySafeText.clean(session.scenario.customer.name, keepingNewlines: false)
         renderer = TranscriptRenderer(labels: labels, block: block, customerName: name)
         debriefScreen = DebriefScreen(labels: labels, block: block, scenarioTitle: session.scenario.title)
-        self.timing = timing
-        rebuildTranscript()
+        if showingSavedTurns {
+            rebuildTranscript()
+        } else {
+            let scenario = session.scenario
+            transcript = [.brief(scenario.brief, canOffer: scenario.canOffer, cannotOffer: scenario.cannotOffer)]
+        }
     }
 
     /// The transcript so far: the brief, every saved turn (on resume), the waiting line.
@@ -75,36 +95,21 @@ final class PracticeScreen {
         if session.isOver { phase = .callOver }
     }
 
-    /// Adds a scored reply and what followed it.
+    /// Adds a scored reply and what followed it (in a group the group decides what follows).
     private func append(_ outcome: TurnOutcome) {
         transcript.append(.trainee(outcome.reply, evidence: outcome.score.evidence))
         transcript.append(.score(outcome))
         moodChange = outcome.moodAfter - outcome.moodBefore
+        guard groupSubmit == nil else { return }
         switch outcome.next {
         case .turn(let next): transcript.append(.customer(next.says))
         case .ending(let ending, let reason): transcript.append(.ending(ending, reason))
         }
     }
 
-    /// Runs until the trainee leaves or a signal arrives.
-    func run() -> Exit {
-        draw()
-        while true {
-            switch terminal.nextEvent() {
-            case .timeout:
-                continue
-            case .signal(let number):
-                return number == SIGINT ? .quit : .signal(number)
-            case .key(let key):
-                let keys = [key] + terminal.pendingKeys()
-                if let exit = handle(keys) { return exit }
-                draw()
-            }
-        }
-    }
-
-    /// Handles a batch of keys that arrived together (one key, or a paste).
-    private func handle(_ keys: [Key]) -> Exit? {
+    /// One step: handles a batch of keys that arrived together (one key, or a paste), and
+    /// says whether the screen is done. Draw the next frame with ``draw(on:)``.
+    package func handle(_ keys: [Key]) -> Exit? {
         for (index, key) in keys.enumerated() {
             if key == .resize { continue }
             if showingHelp {
@@ -164,19 +169,55 @@ final class PracticeScreen {
     /// Sends the reply; the score appears only once the session has saved the turn.
     private func submit() {
         guard !editor.isBlank else { return }
+        guard acceptsReplies else {
+            notice = waitingHint
+            return
+        }
         do {
-            let outcome = try session.submit(reply: editor.text)
+            let outcome = try groupSubmit?(editor.text) ?? session.submit(reply: editor.text)
             append(outcome)
             editor.clear()
             scroll = 0
             notice = nil
-            if outcome.ending != nil { phase = .callOver }
+            if outcome.ending != nil, groupSubmit == nil { phase = .callOver }
         } catch PracticeError.emptyReply {
             return
         } catch {
             // Nothing advanced (e.g. a full disk): keep the reply so it can be sent again.
             notice = DisplaySafeText.clean("\(error)", keepingNewlines: false)
         }
+    }
+
+    // MARK: Driven by a group session
+
+    /// Adds a customer line the group moved to, newest at the bottom.
+    package func showCustomerLine(_ text: String) {
+        transcript.append(.customer(text))
+        scroll = 0
+    }
+
+    /// Adds a reply of this trainee's that was scored and saved (when rebuilding a screen).
+    package func showScored(_ outcome: TurnOutcome) {
+        append(outcome)
+        scroll = 0
+    }
+
+    /// Adds a reply put on every screen for discussion, without its author's name.
+    package func showSpotlight(_ outcome: TurnOutcome, title: String) {
+        transcript.append(.spotlight(outcome, title: title))
+        scroll = 0
+    }
+
+    /// Adds the ending the group's call reached.
+    package func showEnding(_ ending: Ending, reason: EndReason) {
+        transcript.append(.ending(ending, reason))
+        scroll = 0
+    }
+
+    /// Adds a message from Kashuv or the facilitator.
+    package func showNotice(_ text: String) {
+        transcript.append(.notice(text))
+        scroll = 0
     }
 
     private func scrollTranscript(_ key: Key) {
@@ -192,7 +233,7 @@ final class PracticeScreen {
     }
 
     private func scrollDebrief(_ key: Key) {
-        let page = max(1, terminal.size.rows - 4)
+        let page = max(1, size.rows - 4)
         switch key {
         case .up: scroll -= 1
         case .down: scroll += 1
@@ -203,10 +244,4 @@ final class PracticeScreen {
         scroll = max(0, scroll)
     }
 
-    /// Records the time from launch to the first frame on screen, when asked to.
-    func noteFirstFrame() {
-        guard !firstFrameDrawn else { return }
-        firstFrameDrawn = true
-        timing?.record()
-    }
 }

@@ -1,7 +1,7 @@
 import CNcursesw
 
 /// What a piece of text is, which decides how it looks.
-enum Style: Int, CaseIterable, Sendable {
+package enum Style: Int, CaseIterable, Sendable {
     /// Ordinary text.
     case normal
     /// The top bar and the frame labels.

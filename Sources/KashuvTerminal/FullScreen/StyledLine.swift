@@ -18,14 +18,14 @@ struct StyledLine {
     }
 
     /// Draws the line at a row, shifted right by `offset` columns.
-    func draw(on terminal: Terminal, row: Int, offset: Int = 0) {
+    func draw(on canvas: some Canvas, row: Int, offset: Int = 0) {
         var x = column + offset
         var run: [Unicode.Scalar] = []
         var runStyle = cells.first?.style ?? .normal
         var runStart = x
         for cell in cells {
             if cell.style != runStyle, !run.isEmpty {
-                terminal.put(run, row: row, column: runStart, style: runStyle)
+                canvas.put(run, row: row, column: runStart, style: runStyle)
                 run = []
                 runStart = x
             }
@@ -33,7 +33,7 @@ struct StyledLine {
             run.append(cell.scalar)
             x += DisplayWidth.of(cell.scalar)
         }
-        if !run.isEmpty { terminal.put(run, row: row, column: runStart, style: runStyle) }
+        if !run.isEmpty { canvas.put(run, row: row, column: runStart, style: runStyle) }
     }
 }
 

@@ -12,7 +12,7 @@ import Darwin
 /// The terminal is put into cbreak/no-echo/keypad mode on creation and restored by
 /// ``end()``, which every exit path must reach (it is idempotent and also runs on deinit).
 /// ncurses is not thread-safe: drive every `Terminal` of a process from one thread.
-public final class Terminal {
+public final class Terminal: Canvas {
     /// Why a terminal could not be started.
     public enum StartError: Error, CustomStringConvertible {
         /// `newterm` refused the terminal type.
@@ -198,13 +198,13 @@ public final class Terminal {
     // MARK: Output
 
     /// Clears the whole screen (drawn on the next ``refresh()``).
-    func erase() {
+    package func erase() {
         set_term(screen)
         werase(window)
     }
 
     /// Writes characters at a position with a style, cut at the right edge.
-    func put(_ scalars: some Collection<Unicode.Scalar>, row: Int, column: Int, style: Style = .normal) {
+    package func put(_ scalars: some Collection<Unicode.Scalar>, row: Int, column: Int, style: Style) {
         let (rows, columns) = size
         guard row >= 0, row < rows, column < columns else { return }
         var x = column
@@ -227,18 +227,8 @@ public final class Terminal {
         wattr_off(window, attributes, nil)
     }
 
-    /// Writes a string (see ``put(_:row:column:style:)``).
-    func put(_ text: String, row: Int, column: Int, style: Style = .normal) {
-        put(text.unicodeScalars, row: row, column: column, style: style)
-    }
-
-    /// Fills a row with a style (for bars).
-    func fill(row: Int, style: Style) {
-        put(String(repeating: " ", count: size.columns), row: row, column: 0, style: style)
-    }
-
     /// Shows the cursor at a cell, or hides it.
-    func showCursor(row: Int?, column: Int) {
+    package func showCursor(row: Int?, column: Int) {
         set_term(screen)
         if let row {
             curs_set(1)

@@ -14,6 +14,8 @@ enum TranscriptEntry {
     case ending(Ending, EndReason)
     /// A message from Kashuv (a warning, an error while saving).
     case notice(String)
+    /// In a group session: a reply shown to everyone without its author's name, with its score.
+    case spotlight(TurnOutcome, title: String)
 }
 
 /// Draws transcript entries as styled lines.
@@ -63,11 +65,22 @@ struct TranscriptRenderer {
             return [.blank] + styled.lines(block, width: inner, indent: 1)
         case .notice(let text):
             return block.lines(DisplaySafeText.clean(text), width: inner, indent: 1, style: .minus)
+        case .spotlight(let outcome, let title):
+            var styled = StyledText()
+            styled.append("» ", .heading)
+            let start = styled.text.unicodeScalars.count
+            styled.append(DisplaySafeText.clean(outcome.reply, keepingNewlines: false))
+            for item in outcome.score.evidence.sorted(by: { $0.effect == .plus && $1.effect == .minus }) {
+                let range = (start + max(0, item.start))..<(start + max(item.start, item.end))
+                styled.highlight(range, item.effect == .plus ? .plus : .minus)
+            }
+            return [.blank] + block.lines(DisplaySafeText.clean(title, keepingNewlines: false), width: inner, indent: 1, style: .heading)
+                + styled.lines(block, width: inner, indent: 1) + scoreLines(outcome, width: inner, showingTurn: false)
         }
     }
 
     /// The score panel: levels, mood change, flags, the words that earned or cost, one line of advice.
-    func scoreLines(_ outcome: TurnOutcome, width: Int) -> [StyledLine] {
+    func scoreLines(_ outcome: TurnOutcome, width: Int, showingTurn: Bool = true) -> [StyledLine] {
         let score = outcome.score
         // Indented from the side the reader starts on.
         let indent = labels.language.isRightToLeft && block.layout.mode == .app ? 1 : 3
@@ -75,9 +88,9 @@ struct TranscriptRenderer {
         var lines: [StyledLine] = []
 
         var header = StyledText()
-        header.append("\(labels.turn) \(outcome.number)", .heading)
+        if showingTurn { header.append("\(labels.turn) \(outcome.number)", .heading) }
         for dimension in Dimension.allCases {
-            header.append(" · ", .dim)
+            if showingTurn || dimension != Dimension.allCases.first { header.append(" · ", .dim) }
             header.append(labels.dimension(dimension) + " ")
             if let level = score.level(dimension) {
                 header.append("\(level)/2", level == 2 ? .plus : level == 0 ? .minus : .heading)
