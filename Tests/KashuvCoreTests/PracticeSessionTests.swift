@@ -211,6 +211,34 @@ struct PracticeSessionTests {
         #expect(record.outcome == .left && record.endReason == .furious && record.turns == 2)
     }
 
+    @Test("in a group session the call goes where the group goes, every record names the session, and --resume replays it")
+    func groupSession() throws {
+        let session = PracticeSession.start(scenario: scenario, trainee: trainee, store: store, scorer: scorer, groupSession: "workshop-1")
+        let own = try session.submit(reply: "L0 O0 F0 +redirect תיכנס לאפליקציה")
+        #expect(own.next == .turn(try #require(scenario.turn("not-again"))), "the trainee's own reply leads elsewhere")
+        // The group's majority went to feels-heard with mood 4.
+        try session.follow(.turn("feels-heard"), mood: 4)
+        #expect(session.currentTurn?.id == "feels-heard" && session.mood == 4)
+        let second = try session.submit(reply: "L1 O2 F2 אני קובעת לך עכשיו")
+        #expect(second.moodBefore == 4 && second.number == 2)
+        let turns = try records().compactMap { record -> TurnRecord? in if case .turn(let turn) = record { turn } else { nil } }
+        #expect(turns.map(\.session) == ["workshop-1", "workshop-1"])
+        #expect(turns.map(\.lineID) == ["opening", "feels-heard"])
+
+        // Alone later: --resume replays both replies from the group's lines and continues where the last one led.
+        let resumed = try #require(try PracticeSession.resume(scenario: scenario, trainee: trainee, store: store, scorer: scorer))
+        #expect(resumed.turns.count == 2 && resumed.currentTurn?.id == session.currentTurn?.id && resumed.mood == session.mood)
+
+        // The group's call ends: the attempt record follows, with the session, even though this
+        // trainee's own reply did not end the call.
+        try session.follow(.ended(ending: "thanked", reason: .branch), mood: 0)
+        guard case .attempt(let attempt) = try records().last else {
+            Issue.record("expected an attempt record last")
+            return
+        }
+        #expect(attempt.session == "workshop-1" && attempt.endingID == "thanked" && attempt.turns == 2)
+    }
+
     @Test("the debrief names the weakest dimension, quotes what went well and suggests a scenario")
     func debrief() throws {
         var priceScenario = scenario

@@ -48,6 +48,9 @@ public final class PracticeSession {
     /// The language of advice, labels and the debrief: the trainee's choice, else the
     /// profile's `feedback_language`, else the scenario's language.
     public let feedbackLanguage: Language
+    /// The group session this attempt is played in (`kashuv facilitate`), written into every
+    /// record as `session`; `nil` when practising alone.
+    public let groupSession: String?
 
     private let engine: DialogueEngine
     private let scorer: any ReplyScoring
@@ -58,7 +61,7 @@ public final class PracticeSession {
     private init(
         scenario: Scenario, trainee: TraineeName, store: ProgressStore, scorer: any ReplyScoring,
         library: @escaping () -> [Scenario], attemptID: UUID, startedAt: Date, isResumed: Bool,
-        coaching: Coaching
+        coaching: Coaching, groupSession: String? = nil
     ) {
         self.scenario = scenario
         profile = coaching.profile
@@ -70,6 +73,7 @@ public final class PracticeSession {
         self.attemptID = attemptID
         self.startedAt = startedAt
         self.isResumed = isResumed
+        self.groupSession = groupSession
         engine = DialogueEngine(scenario: scenario)
         state = engine.start()
         turns = []
@@ -83,13 +87,15 @@ public final class PracticeSession {
     ///     evaluated only when the debrief is first built, so reading a whole library folder
     ///     does not slow the start.
     ///   - coaching: the trainer profile and the trainee's own choices.
+    ///   - groupSession: the group session's id when the trainee plays in one; the call then
+    ///     goes where the group goes (``follow(_:mood:)``).
     public static func start(
         scenario: Scenario, trainee: TraineeName, store: ProgressStore, scorer: any ReplyScoring,
-        library: @autoclosure @escaping () -> [Scenario] = [], coaching: Coaching = Coaching()
+        library: @autoclosure @escaping () -> [Scenario] = [], coaching: Coaching = Coaching(), groupSession: String? = nil
     ) -> PracticeSession {
         PracticeSession(
             scenario: scenario, trainee: trainee, store: store, scorer: scorer, library: library,
-            attemptID: UUID(), startedAt: Date(), isResumed: false, coaching: coaching)
+            attemptID: UUID(), startedAt: Date(), isResumed: false, coaching: coaching, groupSession: groupSession)
     }
 
     /// Continues the trainee's latest attempt at this scenario if it stopped before an
@@ -167,13 +173,14 @@ public final class PracticeSession {
             trainee: trainee.displayName, scenarioID: scenario.id, attemptID: attemptID,
             attemptStartedAt: startedAt, turnNumber: nextTurnNumber, lineID: turn.id, customerLine: turn.says,
             reply: reply, language: scenario.language, score: score,
-            moodBefore: step.moodBefore, moodAfter: step.moodAfter, next: nextID, timestamp: Date())
+            moodBefore: step.moodBefore, moodAfter: step.moodAfter, next: nextID, timestamp: Date(), session: groupSession)
         var outcome = try makeOutcome(number: record.turnNumber, turn: turn, reply: reply, score: score, step: step)
         try store.append(.turn(record), for: trainee)
 
         state = next
         turns.append(outcome)
-        if state.isOver {
+        // In a group session the call ends when the group's does (``follow(_:mood:)``).
+        if state.isOver, groupSession == nil {
             do {
                 try recordEnding()
             } catch {
@@ -182,6 +189,24 @@ public final class PracticeSession {
             }
         }
         return outcome
+    }
+
+    /// In a group session, puts the call where the group's call is: at a customer line with
+    /// the group's mood (the next reply is scored against that line, and the trainee's own
+    /// replies so far still count for the `robotic` check), or at the ending the group reached,
+    /// which writes the attempt record if the trainee answered at least once.
+    ///
+    /// Each turn record keeps the line answered and the mood before the reply, so `--resume`
+    /// replays a group attempt line by line and continues alone where the trainee's own last
+    /// reply led.
+    public func follow(_ position: DialogueState.Position, mood: Int) throws {
+        guard !isAbandoned, !attemptRecorded else { return }
+        if case .turn(let id) = position, scenario.turn(id) == nil {
+            throw PracticeError.dialogue(.unknownTurn(id))
+        }
+        state.position = position
+        state.mood = mood
+        if state.isOver, !turns.isEmpty { try recordEnding() }
     }
 
     /// Records the attempt as abandoned: the trainee left before an ending. Call it on
@@ -223,7 +248,8 @@ public final class PracticeSession {
             trainee: trainee.displayName, scenarioID: scenario.id, attemptID: attemptID, outcome: outcome,
             endingID: endingID, endReason: reason, turns: turns.count, finalMood: state.mood,
             startedAt: startedAt, endedAt: Date(), feedbackLanguage: feedbackLanguage,
-            averages: Scorecard.averages(turns.map(\.ratedLevels)), scorecard: scorecard, profile: profile)
+            averages: Scorecard.averages(turns.map(\.ratedLevels)), scorecard: scorecard, profile: profile,
+            session: groupSession)
     }
 
     private func makeOutcome(number: Int, turn: Turn, reply: String, score: ScoreResult, step: DialogueStep) throws -> TurnOutcome {
@@ -245,6 +271,11 @@ public final class PracticeSession {
         for (index, record) in saved.enumerated() {
             func refuse(_ reason: String) -> PracticeError { .cannotResume(attemptID: attemptID, reason: reason) }
             guard record.turnNumber == index + 1 else { throw refuse("turn \(index + 1) is missing from the progress file") }
+            // In a group session the group chose each line: start every reply where it was given.
+            if record.session != nil {
+                state.position = .turn(record.lineID)
+                state.mood = record.moodBefore
+            }
             guard let turn = currentTurn else { throw refuse("the saved turns go on after the call ended") }
             guard turn.id == record.lineID else {
                 throw refuse("turn \(record.turnNumber) answered '\(record.lineID)' but the scenario now asks '\(turn.id)'")

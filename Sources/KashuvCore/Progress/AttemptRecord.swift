@@ -17,6 +17,8 @@ public struct AttemptRecord: Decodable, Sendable, Hashable {
     public var scenarioID: String
     /// The attempt this record closes.
     public var attemptID: UUID
+    /// The group session (`kashuv facilitate`) the attempt was played in; `nil` when practising alone.
+    public var session: String?
     /// How the attempt ended.
     public var outcome: AttemptOutcome
     /// The id of the ending reached; `nil` when abandoned.
@@ -52,13 +54,15 @@ public struct AttemptRecord: Decodable, Sendable, Hashable {
         recordID: UUID = UUID(), trainee: String, scenarioID: String, attemptID: UUID, outcome: AttemptOutcome,
         endingID: String?, endReason: EndReason?, turns: Int, finalMood: Int, startedAt: Date, endedAt: Date,
         feedbackLanguage: Language? = nil, averages: [Dimension: Double]? = nil,
-        scorecard: Scorecard? = nil, profile: TrainerProfile? = nil
+        scorecard: Scorecard? = nil, profile: TrainerProfile? = nil,
+        session: String? = nil
     ) {
         schemaVersion = ProgressRecord.schemaVersion
         self.recordID = recordID
         self.trainee = trainee
         self.scenarioID = scenarioID
         self.attemptID = attemptID
+        self.session = session
         self.outcome = outcome
         self.endingID = endingID
         self.endReason = endReason
@@ -85,6 +89,7 @@ public struct AttemptRecord: Decodable, Sendable, Hashable {
         try line.add(CodingKeys.trainee.rawValue, trainee)
         try line.add(CodingKeys.scenarioID.rawValue, scenarioID)
         try line.add(CodingKeys.attemptID.rawValue, attemptID)
+        try line.add(CodingKeys.session.rawValue, session)
         try line.add(CodingKeys.outcome.rawValue, outcome)
         try line.add(CodingKeys.endingID.rawValue, endingID)
         try line.add(CodingKeys.endReason.rawValue, endReason)
@@ -106,6 +111,7 @@ public struct AttemptRecord: Decodable, Sendable, Hashable {
         case trainee
         case scenarioID = "scenario_id"
         case attemptID = "attempt_id"
+        case session
         case outcome
         case endingID = "ending_id"
         case endReason = "end_reason"

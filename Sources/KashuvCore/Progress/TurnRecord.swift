@@ -16,6 +16,8 @@ public struct TurnRecord: Decodable, Sendable, Hashable {
     public var attemptID: UUID
     /// When the attempt started (its first customer line was shown).
     public var attemptStartedAt: Date
+    /// The group session (`kashuv facilitate`) the reply was given in; `nil` when practising alone.
+    public var session: String?
     /// 1 for the first reply of the attempt, 2 for the second, …
     public var turnNumber: Int
     /// The id of the customer line the reply answered (the scenario's turn id).
@@ -52,7 +54,7 @@ public struct TurnRecord: Decodable, Sendable, Hashable {
     public init(
         recordID: UUID = UUID(), trainee: String, scenarioID: String, attemptID: UUID, attemptStartedAt: Date,
         turnNumber: Int, lineID: String, customerLine: String, reply: String, language: Language, score: ScoreResult,
-        moodBefore: Int, moodAfter: Int, next: String, timestamp: Date
+        moodBefore: Int, moodAfter: Int, next: String, timestamp: Date, session: String? = nil
     ) {
         schemaVersion = ProgressRecord.schemaVersion
         self.recordID = recordID
@@ -60,6 +62,7 @@ public struct TurnRecord: Decodable, Sendable, Hashable {
         self.scenarioID = scenarioID
         self.attemptID = attemptID
         self.attemptStartedAt = attemptStartedAt
+        self.session = session
         self.turnNumber = turnNumber
         self.lineID = lineID
         self.customerLine = customerLine
@@ -94,6 +97,7 @@ public struct TurnRecord: Decodable, Sendable, Hashable {
         try line.add(CodingKeys.scenarioID.rawValue, scenarioID)
         try line.add(CodingKeys.attemptID.rawValue, attemptID)
         try line.add(CodingKeys.attemptStartedAt.rawValue, attemptStartedAt)
+        try line.add(CodingKeys.session.rawValue, session)
         try line.add(CodingKeys.turnNumber.rawValue, turnNumber)
         try line.add(CodingKeys.lineID.rawValue, lineID)
         try line.add(CodingKeys.customerLine.rawValue, customerLine)
@@ -118,6 +122,7 @@ public struct TurnRecord: Decodable, Sendable, Hashable {
         case scenarioID = "scenario_id"
         case attemptID = "attempt_id"
         case attemptStartedAt = "attempt_started_at"
+        case session
         case turnNumber = "turn"
         case lineID = "line_id"
         case customerLine = "customer_line"
