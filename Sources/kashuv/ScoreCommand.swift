@@ -1,6 +1,11 @@
 import ArgumentParser
 import Foundation
 import KashuvCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `kashuv score`: score replies as JSON Lines (for scripts) or one reply for people.
 struct ScoreCommand: ParsableCommand {
@@ -61,18 +66,42 @@ struct ScoreCommand: ParsableCommand {
         }
     }
 
+    /// Streams the file (or standard input) through the scorer: each batch of lines is
+    /// written as soon as it is scored, so memory stays flat whatever the input's size.
     private func scoreLines(input: String, scorer: ReplyScorer, scenarios: ScenarioLookup) throws {
-        let data: Data
+        let fd: Int32
         if input == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            fd = 0
         } else {
-            do { data = try Data(contentsOf: URL(fileURLWithPath: input)) } catch {
-                throw ValidationError("cannot read \(input): \(error.localizedDescription)")
+            fd = open(input, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else {
+                throw ValidationError("cannot read \(input): \(String(cString: strerror(errno)))")
             }
         }
+        defer { if fd != 0 { close(fd) } }
         let lookup = scenarios
-        let processor = ScoreLines(scorer: scorer, scenario: { lookup.scenario($0) })
-        FileHandle.standardOutput.write(processor.process(data))
+        let stream = ScoreLineStream(lines: ScoreLines(scorer: scorer, scenario: { lookup.scenario($0) }))
+        try stream.run(
+            read: { buffer in
+                while true {
+                    let count = systemRead(fd, buffer.baseAddress, buffer.count)
+                    if count >= 0 { return count }
+                    if errno != EINTR { throw ValidationError("cannot read \(input): \(String(cString: strerror(errno)))") }
+                }
+            },
+            write: { bytes in
+                try bytes.withUnsafeBytes { buffer in
+                    var offset = 0
+                    while offset < buffer.count {
+                        let written = systemWrite(1, buffer.baseAddress! + offset, buffer.count - offset)
+                        if written < 0 {
+                            if errno == EINTR { continue }
+                            throw ValidationError("cannot write the output: \(String(cString: strerror(errno)))")
+                        }
+                        offset += written
+                    }
+                }
+            })
     }
 }
 
@@ -93,3 +122,11 @@ final class ScenarioLookup: @unchecked Sendable {
         return library?.scenario(id)
     }
 }
+
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+private let systemWrite = Darwin.write
+#endif

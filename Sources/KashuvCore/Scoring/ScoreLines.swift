@@ -17,38 +17,48 @@ public struct ScoreLines: Sendable {
         self.scenario = scenario
     }
 
-    /// The output lines for the input bytes, each ending in a newline.
+    /// The output lines for the input bytes, each ending in a newline (``ScoreLineStream``
+    /// over bytes in memory).
     public func process(_ input: Data) -> Data {
-        var lines = input.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }
+        var offset = 0
         var out = Data()
-        for (index, line) in lines.enumerated() {
-            out.append(processLine(Data(line), lineNumber: index + 1))
-            out.append(UInt8(ascii: "\n"))
-        }
+        try? ScoreLineStream(lines: self).run(
+            read: { buffer in
+                let count = min(buffer.count, input.count - offset)
+                let start = input.startIndex + offset
+                input.copyBytes(to: buffer.bindMemory(to: UInt8.self), from: start..<(start + count))
+                offset += count
+                return count
+            },
+            write: { out.append(contentsOf: $0) })
         return out
     }
 
     /// The output line (without newline) for one input line.
     public func processLine(_ line: Data, lineNumber: Int) -> Data {
-        func encoded(_ failure: Failure) -> Data { Data(failure.json.utf8) }
+        Data(outputLine(line, lineNumber: lineNumber).utf8)
+    }
+
+    /// The output line (without newline) for one input line, as text.
+    func outputLine(_ line: Data, lineNumber: Int) -> String {
         switch Self.parse(line, lineNumber: lineNumber) {
         case .failure(let failure):
-            return encoded(failure)
+            return failure.json
         case .success(let request):
             var context = ScoringContext(customerLine: request.customer, language: request.lang)
             if let id = request.scenario {
                 guard let found = scenario(id) else {
-                    return encoded(Failure(line: lineNumber, id: request.id, error: "unknown scenario \(id)"))
+                    return Failure(line: lineNumber, id: request.id, error: "unknown scenario \(id)").json
                 }
                 context.facts = found.facts
                 context.cannotOffer = found.cannotOffer
                 if context.language == nil { context.language = found.language }
             }
             let result = scorer.score(request.reply, context: context)
-            return Data(Output(id: request.id, result: result).json.utf8)
+            return Output(id: request.id, result: result).json
         }
     }
+
     /// An `id` as given: a string or a number, echoed back the same way.
     enum ID: Codable, Hashable {
         var json: String {
@@ -58,6 +68,10 @@ public struct ScoreLines: Sendable {
                 if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
                 return value.isFinite ? String(value) : "null"
             }
+        }
+
+        func appendJSON(to out: inout String) {
+            if case .string(let text) = self { JSONText.append(text, to: &out) } else { out += json }
         }
 
         case string(String)
@@ -112,33 +126,69 @@ public struct ScoreLines: Sendable {
         var result: ScoreResult
 
         var json: String {
-            var out = "{\"id\":" + (id?.json ?? "null") + ",\"levels\":{"
-            out += Dimension.allCases.map { dimension in
-                "\"\(dimension.rawValue)\":" + (result.level(dimension).map(String.init) ?? "null")
-            }.joined(separator: ",")
-            out += "},\"flags\":[" + result.flags.map { JSONText.quoted($0.rawValue) }.joined(separator: ",") + "]"
-            out += ",\"evidence\":[" + result.evidence.map(Self.json).joined(separator: ",") + "]"
-            out += ",\"advice\":[" + result.advice.map(JSONText.quoted).joined(separator: ",") + "]}"
+            var out = "{\"id\":"
+            out.reserveCapacity(256 + result.evidence.count * 128)
+            if let id { id.appendJSON(to: &out) } else { out += "null" }
+            out += ",\"levels\":{"
+            for (index, dimension) in Dimension.allCases.enumerated() {
+                if index > 0 { out += "," }
+                out += "\""
+                out += dimension.rawValue
+                out += "\":"
+                if let level = result.level(dimension) { out += String(level) } else { out += "null" }
+            }
+            out += "},\"flags\":["
+            for (index, flag) in result.flags.enumerated() {
+                if index > 0 { out += "," }
+                JSONText.append(flag.rawValue, to: &out)
+            }
+            out += "],\"evidence\":["
+            for (index, item) in result.evidence.enumerated() {
+                if index > 0 { out += "," }
+                Self.append(item, to: &out)
+            }
+            out += "],\"advice\":["
+            for (index, advice) in result.advice.enumerated() {
+                if index > 0 { out += "," }
+                JSONText.append(advice, to: &out)
+            }
+            out += "]}"
             return out
         }
 
-        static func json(_ item: Evidence) -> String {
-            var out = "{"
-            if let dimension = item.dimension { out += "\"dimension\":" + JSONText.quoted(dimension.rawValue) + "," }
-            if let flag = item.flag { out += "\"flag\":" + JSONText.quoted(flag.rawValue) + "," }
-            out += "\"start\":\(item.start),\"end\":\(item.end),\"text\":" + JSONText.quoted(item.text)
-            out += ",\"rule\":" + JSONText.quoted(item.rule) + ",\"effect\":" + JSONText.quoted(item.effect.rawValue) + "}"
-            return out
+        static func append(_ item: Evidence, to out: inout String) {
+            out += "{"
+            if let dimension = item.dimension {
+                out += "\"dimension\":"
+                JSONText.append(dimension.rawValue, to: &out)
+                out += ","
+            }
+            if let flag = item.flag {
+                out += "\"flag\":"
+                JSONText.append(flag.rawValue, to: &out)
+                out += ","
+            }
+            out += "\"start\":"
+            out += String(item.start)
+            out += ",\"end\":"
+            out += String(item.end)
+            out += ",\"text\":"
+            JSONText.append(item.text, to: &out)
+            out += ",\"rule\":"
+            JSONText.append(item.rule, to: &out)
+            out += ",\"effect\":"
+            JSONText.append(item.effect.rawValue, to: &out)
+            out += "}"
         }
     }
 
     /// Reads one input line.
     static func parse(_ line: Data, lineNumber: Int) -> Result<Request, Failure> {
-        guard String(data: line, encoding: .utf8) != nil else {
+        guard String(validating: line, as: UTF8.self) != nil else {
             return .failure(Failure(line: lineNumber, id: nil, error: "the line is not valid UTF-8"))
         }
-        let trimmed = line.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }
-        guard !trimmed.isEmpty else { return .failure(Failure(line: lineNumber, id: nil, error: "empty line")) }
+        let blank = line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+        guard !blank else { return .failure(Failure(line: lineNumber, id: nil, error: "empty line")) }
         do {
             return .success(try JSONDecoder().decode(Request.self, from: line))
         } catch DecodingError.keyNotFound(let key, _) {
@@ -166,8 +216,42 @@ public struct ScoreLines: Sendable {
 enum JSONText {
     /// A JSON string literal: quotes, backslashes and control characters escaped.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
+        var out = ""
+        append(text, to: &out)
+        return out
+    }
+
+    /// Appends `text` as a JSON string literal. Text with nothing to escape (most of it) is
+    /// copied whole; otherwise quotes, backslashes, control characters and U+2028/U+2029
+    /// are escaped.
+    static func append(_ text: String, to out: inout String) {
+        out += "\""
+        if needsEscaping(text) {
+            appendEscaped(text, to: &out)
+        } else {
+            out += text
+        }
+        out += "\""
+    }
+
+    private static func needsEscaping(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    private static func appendEscaped(_ text: String, to out: inout String) {
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -184,6 +268,5 @@ enum JSONText {
                 }
             }
         }
-        return out + "\""
     }
 }
