@@ -63,10 +63,9 @@ struct PracticeCommand: ParsableCommand {
         let store = ProgressStore(folder: URL(fileURLWithPath: progress, isDirectory: true))
         try store.prepareFolder()
 
-        // The trainee's file, read once: what to resume, and lines it had to skip.
-        let saved = try store.read(name)
+        // Only the end of the trainee's file is read: what to resume, and lines it had to skip.
         // `--resume` without a scenario continues whatever the trainee practised last.
-        let id = scenarioID ?? (resume ? saved.lastResumableScenarioID : nil) ?? Self.defaultScenarioID
+        let id = try scenarioID ?? (resume ? store.lastResumableScenarioID(for: name) : nil) ?? Self.defaultScenarioID
         guard let scenario = requested?.id == id ? requested : library.scenario(id) else {
             throw ValidationErrorText(library.explainMissing(id))
         }
@@ -75,6 +74,7 @@ struct PracticeCommand: ParsableCommand {
         let labels = Labels.for(feedback ?? profile?.feedbackLanguage ?? scenario.language)
         let scorer = try PracticeScorer.load(profile: profile)
 
+        let saved = try store.tail(for: name, scenarioID: scenario.id)
         for issue in saved.issues {
             FileHandle.standardError.write(Data("kashuv: \(DisplaySafeText.clean(issue.description))\n".utf8))
         }
@@ -86,7 +86,7 @@ struct PracticeCommand: ParsableCommand {
                 FileHandle.standardError.write(Data(
                     "kashuv: no unfinished attempt at \(scenario.id) for \(name.displayName); starting a new one\n".utf8))
             }
-        } else if usePlain, saved.resumableAttempt(scenarioID: scenario.id) != nil {
+        } else if usePlain, saved.attempt != nil {
             output.lines(labels.unfinishedAttemptHint)
         }
         let practice = session ?? PracticeSession.start(

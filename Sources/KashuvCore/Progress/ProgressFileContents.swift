@@ -55,7 +55,7 @@ public struct ProgressFileContents: Sendable, Hashable {
         return contents
     }
 
-    private static func reason(_ error: any Error) -> String {
+    static func reason(_ error: any Error) -> String {
         switch error {
         case DecodingError.dataCorrupted(let context):
             context.debugDescription

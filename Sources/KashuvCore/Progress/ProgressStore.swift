@@ -71,16 +71,24 @@ public struct ProgressStore: Sendable {
         try ProgressFileContents.read(fileURL(for: trainee))
     }
 
-    /// The trainee's latest attempt at a scenario, if it can be continued
-    /// (``ProgressFileContents/resumableAttempt(scenarioID:)``).
+    /// What start-up needs from the trainee's file, read from its end (``ProgressTail``):
+    /// the latest attempt at a scenario (or at the scenario practised last, for `nil`) if it
+    /// can be continued, and the lines skipped among those read.
+    public func tail(for trainee: TraineeName, scenarioID: String?) throws(ProgressError) -> ProgressTail {
+        try ProgressTail.read(fileURL(for: trainee), scenarioID: scenarioID)
+    }
+
+    /// The trainee's latest attempt at a scenario, if it can be continued (read from the
+    /// file's end; the same answer as ``ProgressFileContents/resumableAttempt(scenarioID:)``).
     public func resumableAttempt(for trainee: TraineeName, scenarioID: String) throws(ProgressError) -> ResumableAttempt? {
-        try read(trainee).resumableAttempt(scenarioID: scenarioID)
+        try tail(for: trainee, scenarioID: scenarioID).attempt
     }
 
     /// The scenario the trainee was practising last, if that attempt can be continued
-    /// (``ProgressFileContents/lastResumableScenarioID``).
+    /// (read from the file's end; the same answer as ``ProgressFileContents/lastResumableScenarioID``).
     public func lastResumableScenarioID(for trainee: TraineeName) throws(ProgressError) -> String? {
-        try read(trainee).lastResumableScenarioID
+        let tail = try tail(for: trainee, scenarioID: nil)
+        return tail.attempt == nil ? nil : tail.scenarioID
     }
 }
 
