@@ -120,13 +120,19 @@ enum YAMLSource {
         return .success(Text(path: path, text: text))
     }
 
+    /// How plain scalars get their tags: only `<<` (merge keys) is told apart, as Yams'
+    /// own `YAMLDecoder` does. The checks read scalars as text and decode them by type, so
+    /// the default resolver's regular expressions (tried on every scalar, most of the time
+    /// of a validation) decided nothing.
+    static let resolver = Resolver.basic.appending(.merge)
+
     /// Parses the text into a YAML node tree and checks how far its aliases expand.
     ///
     /// Recurses once per level of the tree: run it on a ``LargeStackThread``.
     static func compose(_ source: Text, limits: ValidationLimits) -> Result<Node, Diagnostic> {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: source.text)
+            root = try Yams.compose(yaml: source.text, Self.resolver)
         } catch let error as YamlError {
             return .failure(syntaxDiagnostic(error, source: source))
         } catch {
