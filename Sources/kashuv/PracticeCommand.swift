@@ -53,7 +53,7 @@ struct PracticeCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let library = try PracticeLibrary()
-        let requested = library.scenario(scenarioID ?? Self.defaultScenarioID)
+        let requested = try Self.playable(scenarioID ?? Self.defaultScenarioID, in: library)
         if let scenarioID, requested == nil {
             throw ValidationErrorText(library.explainMissing(scenarioID))
         }
@@ -66,7 +66,7 @@ struct PracticeCommand: ParsableCommand {
         // Only the end of the trainee's file is read: what to resume, and lines it had to skip.
         // `--resume` without a scenario continues whatever the trainee practised last.
         let id = try scenarioID ?? (resume ? store.lastResumableScenarioID(for: name) : nil) ?? Self.defaultScenarioID
-        guard let scenario = requested?.id == id ? requested : library.scenario(id) else {
+        guard let scenario = requested?.id == id ? requested : try Self.playable(id, in: library) else {
             throw ValidationErrorText(library.explainMissing(id))
         }
         let profile = try PracticeScorer.profile()
@@ -110,6 +110,20 @@ struct PracticeCommand: ParsableCommand {
             }
         }
         _ = PlainPractice(session: practice, input: PlainLineInput(fileDescriptor: 0), output: output).run()
+    }
+
+    /// The scenario with this id, `nil` when there is none; one that does not validate is refused
+    /// with every diagnostic `kashuv validate` would print for it.
+    private static func playable(_ id: String, in library: PracticeLibrary) throws -> Scenario? {
+        do {
+            return try library.scenario(id)
+        } catch {
+            throw ValidationErrorText("""
+                the scenario '\(id)' cannot be played: its file does not validate.
+                \(error.description)
+                Fix these problems (docs/diagnostics.md explains each code) and check with: kashuv validate \(error.path)
+                """)
+        }
     }
 
     /// `--trainee`, or asked for on one line; an empty answer (or end of input) takes `$USER`.

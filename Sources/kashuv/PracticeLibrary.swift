@@ -5,15 +5,15 @@ import KashuvCore
 /// (found by `LibraryLocation`: `$KASHUV_HOME`, the current directory, or the package the
 /// executable was built from).
 ///
-/// Start-up reads only the scenario asked for (`<id>.yaml`, the library's naming rule); the
-/// whole folder is read only when needed: for an id whose file is named otherwise, for the
-/// debrief's suggestion, or to explain a missing id. A file that does not load is left out
-/// (and named when the scenario asked for is missing), so one broken file does not stop
-/// practice on the others.
+/// Start-up reads only the scenario asked for (`<id>.yaml`, the library's naming rule, which
+/// the validator enforces); the whole folder is read only when needed: for the debrief's
+/// suggestion, or to explain a missing id. Every file goes through ``ScenarioFile``, the
+/// checks of `kashuv validate`: the scenario asked for is refused with its diagnostics when
+/// it does not validate, and another broken file is left out without stopping practice.
 final class PracticeLibrary {
     /// The folder read.
     let folder: URL
-    private var loaded: (scenarios: [Scenario], failures: [(file: String, reason: String)])?
+    private var loaded: ScenarioLibrary?
 
     /// A library over the located `Scenarios/` folder; nothing is read yet.
     init(folder: URL = LibraryLocation.scenariosFolder()) throws {
@@ -25,53 +25,45 @@ final class PracticeLibrary {
         self.folder = folder
     }
 
-    /// The scenario with this id, if its file loads.
-    func scenario(_ id: String) -> Scenario? {
-        for name in [id + ".yaml", id + ".yml"] where !id.contains("/") {
+    /// The scenario with this id, `nil` when the library has no file for it. A file that
+    /// `kashuv validate` rejects is never played: its diagnostics are thrown.
+    func scenario(_ id: String) throws(ScenarioRejected) -> Scenario? {
+        guard Scenario.isValidID(id) else { return nil }
+        for name in [id + ".yaml", id + ".yml"] {
             let file = folder.appendingPathComponent(name)
-            if let scenario = try? Scenario.load(from: file), scenario.id == id { return scenario }
+            if FileManager.default.fileExists(atPath: file.path) { return try ScenarioFile.load(path: file.path) }
         }
-        return all.first { $0.id == id }
+        return nil
     }
 
-    /// Every scenario that loads, sorted by id (the folder is read once).
+    /// Every scenario that validates, sorted by id (the folder is read once).
     var all: [Scenario] { loadAll().scenarios }
 
-    private func loadAll() -> (scenarios: [Scenario], failures: [(file: String, reason: String)]) {
+    private func loadAll() -> ScenarioLibrary {
         if let loaded { return loaded }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            .sorted()
-        var scenarios: [Scenario] = []
-        var failures: [(String, String)] = []
-        for name in names {
-            do {
-                let scenario = try Scenario.load(from: folder.appendingPathComponent(name))
-                if !scenarios.contains(where: { $0.id == scenario.id }) { scenarios.append(scenario) }
-            } catch {
-                failures.append((name, "\(error)"))
-            }
-        }
-        let result = (scenarios: scenarios.sorted { $0.id < $1.id }, failures: failures)
-        loaded = result
-        return result
+        let library = (try? ScenarioLibrary(folder: folder)) ?? ScenarioLibrary(scenarios: [])
+        loaded = library
+        return library
     }
 
-    /// Why an id was not found: the ids there are, and any file that did not load.
+    /// Why an id was not found: the ids there are, and the files left out because they do not validate.
     func explainMissing(_ id: String) -> String {
-        let (scenarios, failures) = loadAll()
-        var text = "no scenario '\(DisplaySafeText.clean(id, keepingNewlines: false))' in \(folder.path)"
-        if !scenarios.isEmpty { text += "; available: " + scenarios.map(\.id).joined(separator: ", ") }
-        if !failures.isEmpty {
-            text += "\nthese files did not load (run 'kashuv validate'): "
-                + failures.map { "\($0.file): \(DisplaySafeText.clean($0.reason, keepingNewlines: false))" }.joined(separator: "; ")
+        let library = loadAll()
+        var text = "no scenario '\(DisplaySafeText.clean(id, keepingNewlines: false))' in \(DisplaySafeText.clean(folder.path, keepingNewlines: false))"
+        if !library.scenarios.isEmpty { text += "; available: " + library.scenarios.map(\.id).joined(separator: ", ") }
+        let leftOut = Set(library.problems.map(\.path)).sorted()
+        if !leftOut.isEmpty {
+            text += "\nleft out because they do not validate (run `kashuv validate` on them): "
+                + leftOut.map { DisplaySafeText.clean($0, keepingNewlines: false) }.joined(separator: ", ")
         }
         return text
     }
 }
 
 /// An error whose description is the text given.
+///
+/// The text is made safe for a terminal (``DisplaySafeText``): it often quotes a file name or an id.
 struct ValidationErrorText: Error, CustomStringConvertible {
     let description: String
-    init(_ description: String) { self.description = description }
+    init(_ description: String) { self.description = DisplaySafeText.clean(description) }
 }

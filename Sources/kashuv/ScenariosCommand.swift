@@ -43,7 +43,11 @@ struct ScenariosCommand: ParsableCommand {
         var firstProblem: [String: Diagnostic] = [:]
         for diagnostic in report.diagnostics where firstProblem[diagnostic.path] == nil { firstProblem[diagnostic.path] = diagnostic }
         for (file, diagnostic) in firstProblem.sorted(by: { $0.key < $1.key }) {
-            Self.printError("kashuv scenarios: left out \(file) (error[\(diagnostic.code)]: \(diagnostic.message)); run `kashuv validate \(file)`")
+            let count = report.diagnostics.count { $0.path == file }
+            let problems = count == 1 ? "1 problem" : "\(count) problems, the first"
+            Self.printError(DisplaySafeText.clean(
+                "kashuv scenarios: left out \(file) because it does not validate (\(problems): error[\(diagnostic.code)]: \(diagnostic.message)); "
+                    + "run `kashuv validate \(file)` to see every problem", keepingNewlines: false))
         }
         switch format {
         case .json:
@@ -65,7 +69,7 @@ struct ScenariosCommand: ParsableCommand {
         let header = ["ID", "CATEGORY", "LANG", "TURNS", "ENDINGS", "TITLE"]
         let rows = scenarios.map { scenario in
             [scenario.id, scenario.category.rawValue, scenario.language.rawValue,
-             String(scenario.turns.count), String(scenario.endings.count), scenario.title]
+             String(scenario.turns.count), String(scenario.endings.count), DisplaySafeText.clean(scenario.title, keepingNewlines: false)]
         }
         let widths = (0..<header.count - 1).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         let lines = ([header] + rows).map { row in

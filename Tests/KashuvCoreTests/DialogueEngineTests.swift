@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import KashuvCore
 
-/// A small scenario whose numbers make the engine's rules easy to see.
-private let courierScenario = try! Scenario.decode(yaml: """
+/// A small scenario whose numbers make the engine's rules easy to see. It has no test plan,
+/// so `kashuv validate` would refuse it: it is decoded without the checks, as a model value.
+private let courierScenario = uncheckedScenario(yaml: """
     id: en-test-courier
     language: en
     category: disappointment
@@ -52,6 +53,14 @@ private let courierScenario = try! Scenario.decode(yaml: """
       - { id: hung-up, outcome: left, debrief: Gone. }
     test_plan: []
     """)
+
+/// A scenario decoded from YAML without the validator's checks (for engine unit tests only).
+private func uncheckedScenario(yaml: String) -> Scenario {
+    guard case .success(let root) = YAMLSource.compose(YAMLSource.Text(path: "test.yaml", text: yaml), limits: ValidationLimits()),
+          case .success(let scenario) = ScenarioValidator.decode(Scenario.self, from: root, path: "test.yaml")
+    else { fatalError("the test scenario does not decode") }
+    return scenario
+}
 
 private func reply(_ listening: Int, _ ownership: Int, _ framing: Int, _ flags: Flag...) -> Assessment {
     Assessment(levels: Levels(listening: listening, ownership: ownership, framing: framing), flags: Set(flags))

@@ -1,14 +1,14 @@
 import Foundation
 import KashuvCore
 
-/// The scenario the progress and session tests play: `Tests/Fixtures/practice-scenario.yaml`, a frozen copy of
+/// The scenario the progress and session tests play: `Tests/Fixtures/he-waiting-app-senior.yaml`, a frozen copy of
 /// `Scenarios/he-waiting-app-senior.yaml`, so edits to the shipped scenario do not change
 /// what the tests expect.
 enum PracticeFixtureScenario {
     /// The fixture file, shared by the core and terminal test targets.
     static let file = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/practice-scenario.yaml")
+        .appendingPathComponent("Fixtures/he-waiting-app-senior.yaml")
 
     /// The scenario decoded.
     static func scenario() throws -> Scenario { try Scenario.load(from: file) }

@@ -308,9 +308,13 @@ struct PracticeDisplaySafeTextTests {
         #expect(!clean.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
     }
 
-    @Test("Hebrew, bidi marks and newlines stay; overrides go")
+    @Test("Hebrew and newlines stay; every invisible bidi control goes, marks included")
     func keepsText() {
-        #expect(DisplaySafeText.clean("שורה 1\nשורה\u{200F} 2") == "שורה 1\nשורה\u{200F} 2")
+        #expect(DisplaySafeText.clean("שורה 1\nשורה 2") == "שורה 1\nשורה 2")
+        #expect(DisplaySafeText.clean("שורה\u{200F} 2\u{200E}\u{061C}") == "שורה 2")
+        #expect(DisplaySafeText.clean("a\u{2028}b\u{2029}c") == "a\nb\nc")
+        #expect(DisplaySafeText.clean("a\u{2028}b", keepingNewlines: false) == "a b")
+        #expect(DisplaySafeText.clean("\u{202A}\u{202B}\u{202C}\u{202D}\u{2067}\u{2068}\u{2069}x") == "x")
         #expect(DisplaySafeText.clean("a\nb", keepingNewlines: false) == "a b")
         #expect(DisplaySafeText.clean("abc\u{202E}def\u{2066}g") == "abcdefg")
         #expect(DisplaySafeText.clean("a\tb") == "a b")

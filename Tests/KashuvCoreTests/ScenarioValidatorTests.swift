@@ -40,7 +40,7 @@ struct ScenarioValidatorValidFileTests {
     @Test("a valid scenario is returned by the report")
     func reportCarriesScenarios() throws {
         let folder = try ValidatorTemporaryFolder()
-        let path = try folder.write(ValidatorSamples.english, to: "a.yaml")
+        let path = try folder.write(ValidatorSamples.english, to: "en-waiting-hold-test.yaml")
         let report = ScenarioValidator().validate(paths: [path])
         #expect(report.isValid)
         #expect(report.filesChecked == 1)
@@ -211,14 +211,14 @@ struct ScenarioValidatorIDTests {
     @Test("two files with one scenario id are reported on the second, naming the first")
     func duplicateScenarioID() throws {
         let folder = try ValidatorTemporaryFolder()
-        let first = try folder.write(ValidatorSamples.english, to: "a.yaml")
-        let second = try folder.write(ValidatorSamples.english, to: "b.yaml")
+        let first = try folder.write(ValidatorSamples.english, to: "a/en-waiting-hold-test.yaml")
+        let second = try folder.write(ValidatorSamples.english, to: "b/en-waiting-hold-test.yaml")
         let report = ScenarioValidator().validate(paths: [folder.url.path])
         let diagnostic = try #require(report.diagnostics.first { $0.code == DiagnosticCode.duplicateScenarioID.rawValue })
         #expect(report.diagnostics.count == 1)
-        #expect(URL(fileURLWithPath: diagnostic.path).lastPathComponent == URL(fileURLWithPath: second).lastPathComponent)
+        #expect(diagnostic.path == second)
         #expect(diagnostic.line == 1)
-        #expect(diagnostic.message.contains(URL(fileURLWithPath: first).lastPathComponent))
+        #expect(diagnostic.message.contains(first))
     }
 }
 

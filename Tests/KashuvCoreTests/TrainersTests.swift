@@ -176,7 +176,7 @@ struct WorkshopPlanTests {
     @Test("plans and profiles are recognised by their keys outside the usual folders")
     func kindFromContent() throws {
         let folder = try ValidatorTemporaryFolder()
-        try folder.write(ValidatorSamples.english, to: "Scenarios/s.yaml")
+        try folder.write(ValidatorSamples.english, to: "Scenarios/en-waiting-hold-test.yaml")
         try folder.write(plan, to: "elsewhere/my-plan.yaml")
         try folder.write(validProfile, to: "elsewhere/my-profile.yaml")
         let report = ScenarioValidator().validate(paths: [folder.path("Scenarios"), folder.path("elsewhere")])

@@ -35,11 +35,14 @@ final class ValidatorTemporaryFolder {
 }
 
 /// Validates one YAML text written to a temporary file; returns the diagnostics and the file's path.
-func validatorDiagnostics(for yaml: String, named name: String = "scenario.yaml", limits: ValidationLimits = ValidationLimits()) throws
+///
+/// The file is named after the scenario's `id:` (the library's naming rule, KS0060) unless a name is given.
+func validatorDiagnostics(for yaml: String, named name: String? = nil, limits: ValidationLimits = ValidationLimits()) throws
     -> (diagnostics: [Diagnostic], path: String)
 {
     let folder = try ValidatorTemporaryFolder()
-    let path = try folder.write(yaml, to: name)
+    let id = yaml.split(separator: "\n").first { $0.hasPrefix("id: ") }.map { String($0.dropFirst(4)).trimmingCharacters(in: .whitespaces) }
+    let path = try folder.write(yaml, to: name ?? (id.flatMap { Scenario.isValidID($0) ? "\($0).yaml" : nil } ?? "scenario.yaml"))
     return (ScenarioValidator(limits: limits).validate(paths: [path]).diagnostics, path)
 }
 

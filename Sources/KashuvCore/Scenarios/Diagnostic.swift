@@ -26,13 +26,16 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// The two lines printed on standard error.
+    /// The two lines printed on standard error. The path, message and hint are made safe for
+    /// a terminal and kept on their line (``DisplaySafeText``): a file name can hold escapes or
+    /// a newline, and a message can quote the text it objects to.
     public var description: String {
-        var location = path
+        func safe(_ text: String) -> String { DisplaySafeText.clean(text, keepingNewlines: false) }
+        var location = safe(path)
         if let line {
             location += ":\(line)"
             if let column { location += ":\(column)" }
         }
-        return "\(location): error[\(code)]: \(message)\n  hint: \(hint)"
+        return "\(location): error[\(safe(code))]: \(safe(message))\n  hint: \(safe(hint))"
     }
 }

@@ -106,6 +106,17 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     /// A folder given to the validator holds no YAML files.
     case emptyFolder = "KS0044"
 
+    // Hardening (KS0060–KS0069): what a file may not smuggle in.
+
+    /// A scenario id that is not lower-case letters, digits and `-`, or differs from the file name.
+    case invalidScenarioID = "KS0060"
+    /// Scenario text holds a control character (ESC, NUL, a bidi override…) a terminal would act on.
+    case controlCharacter = "KS0061"
+    /// A `<<` merge key whose value is not a mapping or a list of mappings.
+    case invalidMergeKey = "KS0062"
+    /// A YAML tag (`!!python/object`, `!custom`) Kashuv does not read.
+    case unsupportedTag = "KS0063"
+
     /// What the code means, in a few words (the heading of its row in `docs/diagnostics.md`).
     public var title: String {
         switch self {
@@ -153,6 +164,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
         case .missingCueFile: "missing cue file"
         case .invalidPlanList: "invalid scenario list"
         case .emptyFolder: "folder without YAML files"
+        case .invalidScenarioID: "invalid scenario id"
+        case .controlCharacter: "control character in text"
+        case .invalidMergeKey: "invalid merge key"
+        case .unsupportedTag: "unsupported YAML tag"
         }
     }
 }

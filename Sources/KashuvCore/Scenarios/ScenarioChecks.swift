@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// The checks that need the whole scenario: ids, the dialogue graph, conditions, language
@@ -11,10 +12,12 @@ struct ScenarioChecks {
     var root: Node
     /// Whether the file has a `test_plan` key at all.
     var hasTestPlanKey: Bool
+    /// Whether `language:` was read as written (not repaired); the language checks need it.
+    var languageKnown = true
 
     /// Every problem found.
     func run() -> [Diagnostic] {
-        ids() + graph() + conditions() + language() + testPlan()
+        ids() + graph() + conditions() + (languageKnown ? language() : []) + testPlan()
     }
 
     private func at(_ components: YAMLPathComponent...) -> LineColumn? { root.location(of: components) }
@@ -25,8 +28,30 @@ struct ScenarioChecks {
 
     // MARK: Ids
 
+    private func scenarioID() -> [Diagnostic] {
+        let id = scenario.id
+        let shown = DisplaySafeText.clean(id, keepingNewlines: false)
+        if !Scenario.isValidID(id) {
+            return [diagnostic(
+                .invalidScenarioID, at(.key("id")), "the scenario id `\(shown)` is not lower-case Latin letters, digits and `-`",
+                hint: "ids name files and progress records: write `<language>-<category>-<slug>`, such as `he-price-cellular-promo-fraier`"
+            )]
+        }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) {
+            let stem = String(name.dropLast(suffix.count))
+            if stem != id {
+                return [diagnostic(
+                    .invalidScenarioID, at(.key("id")), "the scenario id `\(shown)` differs from the file name `\(DisplaySafeText.clean(name, keepingNewlines: false))`",
+                    hint: "a scenario is found by its file name: rename the file to `\(id)\(suffix)`, or set `id: \(DisplaySafeText.clean(stem, keepingNewlines: false))`"
+                )]
+            }
+        }
+        return []
+    }
+
     private func ids() -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = scenarioID()
         var turnIDs: [String: Int] = [:]
         for (index, turn) in scenario.turns.enumerated() {
             if let first = turnIDs[turn.id] {

@@ -1,25 +1,28 @@
 import Foundation
-import Yams
 
-/// The scenarios in a folder, loaded from their YAML files.
+/// The scenarios in a folder, each loaded through ``ScenarioFile`` (the checks of `kashuv validate`).
 ///
-/// Loading here assumes files that `kashuv validate` accepts; it throws the first
-/// problem it meets. `ScenarioValidator` reports every problem with its line.
+/// A file that does not validate is left out of ``scenarios`` and its diagnostics are kept in
+/// ``problems``, so one broken file does not hide the others and is never played.
 public struct ScenarioLibrary: Sendable {
-    /// The scenarios, sorted by id.
+    /// The scenarios that validate, sorted by id.
     public let scenarios: [Scenario]
+    /// The diagnostics of every file left out (including a second file using an id already taken).
+    public let problems: [Diagnostic]
 
     /// Creates a library from scenarios already loaded.
-    public init(scenarios: [Scenario]) {
+    public init(scenarios: [Scenario], problems: [Diagnostic] = []) {
         self.scenarios = scenarios.sorted { $0.id < $1.id }
+        self.problems = problems
     }
 
-    /// Loads every `.yaml`/`.yml` file in a folder (not recursive, sorted by name).
-    public init(folder: URL) throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            .sorted()
-        self.init(scenarios: try names.map { try Scenario.load(from: folder.appendingPathComponent($0)) })
+    /// Loads every `.yaml`/`.yml` file in a folder and its subfolders (sorted by name), as
+    /// `kashuv validate FOLDER` checks them. Throws when the folder itself cannot be read.
+    public init(folder: URL) throws(ScenarioRejected) {
+        let report = ScenarioValidator().validate(paths: [folder.path])
+        let folderProblems = report.diagnostics.filter { $0.path == folder.path }
+        if !folderProblems.isEmpty { throw ScenarioRejected(path: folder.path, diagnostics: folderProblems) }
+        self.init(scenarios: report.scenarios, problems: report.diagnostics)
     }
 
     /// The scenario with this id, if the library has it.
@@ -27,13 +30,14 @@ public struct ScenarioLibrary: Sendable {
 }
 
 extension Scenario {
-    /// Loads one scenario file.
-    public static func load(from file: URL) throws -> Scenario {
-        try decode(yaml: String(decoding: Data(contentsOf: file), as: UTF8.self))
+    /// Loads one scenario file through ``ScenarioFile``: it throws ``ScenarioRejected`` with
+    /// every problem when `kashuv validate` would not accept the file.
+    public static func load(from file: URL) throws(ScenarioRejected) -> Scenario {
+        try ScenarioFile.load(path: file.path)
     }
 
-    /// Decodes a scenario from YAML text.
-    public static func decode(yaml: String) throws -> Scenario {
-        try YAMLDecoder().decode(Scenario.self, from: yaml)
+    /// Loads a scenario from YAML text through ``ScenarioFile`` (every check of `kashuv validate`).
+    public static func decode(yaml: String) throws(ScenarioRejected) -> Scenario {
+        try ScenarioFile.load(yaml: yaml)
     }
 }

@@ -9,10 +9,11 @@ import Yams
 /// for diagnostic in report.diagnostics { print(diagnostic) }
 /// ```
 ///
-/// Each file goes through four stages, and a stage runs only when the one before it found
-/// nothing: reading the bytes safely, parsing the YAML, checking its shape (types, keys,
-/// names, ranges), then the checks that need the whole file (the dialogue graph, language,
-/// test plan). Across files it checks that scenario ids are unique and that workshop plans
+/// Each file goes through four stages: reading the bytes safely, parsing the YAML (each
+/// runs only when the one before found nothing), then checking its shape (types, keys,
+/// names, ranges, control characters, tags) and the checks that need the whole file (the
+/// dialogue graph, language, test plan), which run even after shape problems, on a repaired
+/// copy (``YAMLShape/repaired(_:)``), so every independent problem is reported in one pass. Across files it checks that scenario ids are unique and that workshop plans
 /// name scenarios that exist. Any input, however hostile, gets diagnostics, never a crash.
 public struct ScenarioValidator: Sendable {
     /// How much the validator reads.
@@ -81,19 +82,20 @@ public struct ScenarioValidator: Sendable {
         return Report(diagnostics: diagnostics, filesChecked: checked, scenarios: scenarios)
     }
 
-    /// Checks one file on its own (no cross-file checks).
-    func check(file path: String) -> FileOutcome {
+    /// Checks one file on its own (no cross-file checks); `kind` overrides what the file's
+    /// location and keys say it is.
+    func check(file path: String, as kind: FileKind? = nil) -> FileOutcome {
         let text: YAMLSource.Text
         switch YAMLSource.read(path: path, limits: limits) {
         case .failure(let diagnostic): return FileOutcome(path: path, diagnostics: [diagnostic])
         case .success(let read): text = read
         }
         let limits = self.limits
-        return LargeStackThread.run { Self.check(text, limits: limits) }
+        return LargeStackThread.run { Self.check(text, limits: limits, as: kind) }
     }
 
     /// Parses and checks text that passed the byte-level checks. Recurses per YAML level: runs on a large stack.
-    static func check(_ text: YAMLSource.Text, limits: ValidationLimits) -> FileOutcome {
+    static func check(_ text: YAMLSource.Text, limits: ValidationLimits, as expected: FileKind? = nil) -> FileOutcome {
         let path = text.path
         var outcome = FileOutcome(path: path)
         let root: Node
@@ -103,8 +105,9 @@ public struct ScenarioValidator: Sendable {
             return outcome
         case .success(let node): root = node
         }
-        let kind = kind(fromPath: path) ?? kind(fromContent: root)
+        let kind = expected ?? kind(fromPath: path) ?? kind(fromContent: root)
         outcome.kind = kind
+        let hygiene = YAMLHygiene(path: path).check(root)
         let shapeChecker = YAMLShapeChecker(path: path)
         switch kind {
         case .cueBook:
@@ -112,30 +115,37 @@ public struct ScenarioValidator: Sendable {
             outcome.diagnostics = CueBookValidator.validate(yaml: text.text, path: path)
         case .scenario:
             let hasTestPlanKey = root.node(at: [.key("test_plan")]) != nil
-            outcome.diagnostics = shapeChecker.check(root, against: .scenario)
+            let shapeProblems = shapeChecker.check(root, against: .scenario)
             outcome.idLocation = root.location(of: [.key("id")])
-            guard outcome.diagnostics.isEmpty else { return outcome }
+            // Shape problems do not stop the checks that need the whole file: they run on a
+            // repaired copy, and what a stand-in causes at an already reported line is left out.
             // A missing plan is reported by the scenario checks (KS0037), so decode as if it were empty.
-            var decodable = root
-            if !hasTestPlanKey, case .mapping(let mapping) = root {
+            guard case .mapping = root else { outcome.diagnostics = shapeProblems; break }
+            var decodable = shapeProblems.isEmpty ? root : YAMLShape.scenario.repaired(root)
+            if !hasTestPlanKey, case .mapping(let mapping) = decodable {
                 decodable = Node(Array(mapping.map { ($0.key, $0.value) }) + [(Node("test_plan"), Node([Node]()))])
             }
             switch decode(Scenario.self, from: decodable, path: path) {
-            case .failure(let diagnostic): outcome.diagnostics = [diagnostic]
+            case .failure(let diagnostic): outcome.diagnostics = shapeProblems.isEmpty ? [diagnostic] : shapeProblems
             case .success(let scenario):
-                outcome.scenario = scenario
-                outcome.diagnostics = ScenarioChecks(path: path, scenario: scenario, root: root, hasTestPlanKey: hasTestPlanKey).run()
+                let reported = Set(shapeProblems.map { LineColumn(line: $0.line ?? 0, column: $0.column ?? 0) })
+                let languageKnown = !shapeProblems.contains { $0.knownCode == .unknownLanguage || $0.message.contains("`language`") }
+                let checks = ScenarioChecks(
+                    path: path, scenario: scenario, root: root, hasTestPlanKey: hasTestPlanKey, languageKnown: languageKnown
+                ).run().filter { !reported.contains(LineColumn(line: $0.line ?? 0, column: $0.column ?? 0)) }
+                outcome.diagnostics = shapeProblems + checks
+                if shapeProblems.isEmpty { outcome.scenario = scenario }
             }
         case .trainerProfile:
             outcome.diagnostics = shapeChecker.check(root, against: .trainerProfile)
-            guard outcome.diagnostics.isEmpty else { return outcome }
+            guard outcome.diagnostics.isEmpty else { break }
             switch decode(TrainerProfile.self, from: root, path: path) {
             case .failure(let diagnostic): outcome.diagnostics = [diagnostic]
             case .success(let profile): outcome.diagnostics = TrainersChecks(path: path, root: root).check(profile)
             }
         case .workshopPlan:
             outcome.diagnostics = shapeChecker.check(root, against: .workshopPlan)
-            guard outcome.diagnostics.isEmpty else { return outcome }
+            guard outcome.diagnostics.isEmpty else { break }
             switch decode(WorkshopPlan.self, from: root, path: path) {
             case .failure(let diagnostic): outcome.diagnostics = [diagnostic]
             case .success(let plan):
@@ -145,6 +155,7 @@ public struct ScenarioValidator: Sendable {
                 }
             }
         }
+        outcome.diagnostics = hygiene + outcome.diagnostics
         return outcome
     }
 
