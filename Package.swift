@@ -53,9 +53,20 @@ let package = Package(
             dependencies: ["KashuvCore"],
             path: "Sources/KashuvBenchmarks"
         ),
+        // The input readers as fuzz targets (docs/fuzzing.md), shared by kashuv-fuzz and the tests.
+        .target(
+            name: "KashuvFuzzTargets",
+            dependencies: ["KashuvCore"]
+        ),
+        // `scripts/fuzz TARGET SECONDS` builds this with libFuzzer; plain builds run a seeded random pass.
+        .executableTarget(
+            name: "kashuv-fuzz",
+            dependencies: ["KashuvFuzzTargets"],
+            path: "Sources/KashuvFuzz"
+        ),
         .testTarget(
             name: "KashuvCoreTests",
-            dependencies: ["KashuvCore"],
+            dependencies: ["KashuvCore", "KashuvFuzzTargets"],
             // Data read from the source tree by path (the probe set), not bundled resources.
             exclude: ["Fixtures"]
         ),

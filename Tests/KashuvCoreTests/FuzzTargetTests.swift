@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+import KashuvFuzzTargets
+
+/// The short, bounded fuzzing pass that runs with every test run (and so in CI): each
+/// target on its seeds and on seeded random mutations for a few seconds. The long runs
+/// use libFuzzer (`scripts/fuzz`, figures in docs/fuzzing.md).
+@Suite("Fuzz targets: a bounded seeded pass")
+struct FuzzTargetTests {
+    static let home = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("every target keeps its promises on its seeds and on random mutations", arguments: FuzzTarget.allCases)
+    func boundedPass(target: FuzzTarget) {
+        var problems: [String] = []
+        let report = FuzzPass(target: target, seed: 20_261_206).run(seconds: 3, home: Self.home) { input, broken in
+            if problems.count < 5 {
+                problems.append("\(broken.joined(separator: "; ")) on input \(Array(input.prefix(80)))")
+            }
+        }
+        #expect(problems.isEmpty, "\(target.rawValue): \(problems.joined(separator: "\n"))")
+        #expect(report.executions > target.seeds(home: Self.home).count, "the pass ran mutations, not only seeds")
+    }
+
+    @Test("the scenario and cue seeds are the real files of the library", arguments: [FuzzTarget.scenario, .cues])
+    func seedsAreRealFiles(target: FuzzTarget) {
+        #expect(target.seedFiles(in: Self.home).count >= 2)
+    }
+}
