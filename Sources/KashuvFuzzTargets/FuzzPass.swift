@@ -23,12 +23,15 @@ public struct FuzzPass: Sendable {
         self.seed = seed
     }
 
-    /// Runs the pass; `onProblem` gets each input that broke a promise, with what it broke.
-    public func run(seconds: Double, home: URL, onProblem: (_ input: [UInt8], _ broken: [String]) -> Void) -> Report {
+    /// Runs the pass: the seeds, then mutations until `seconds` have passed since the seeds
+    /// were done (and at least `minimumMutations` of them, however slow the machine).
+    /// `onProblem` gets each input that broke a promise, with what it broke.
+    public func run(
+        seconds: Double, minimumMutations: Int = 0, home: URL, onProblem: (_ input: [UInt8], _ broken: [String]) -> Void
+    ) -> Report {
         var generator = SplitMix64(seed: seed)
         var corpus = target.seeds(home: home)
         if corpus.isEmpty { corpus = [[]] }
-        let start = Date()
         var executions = 0
         func check(_ input: [UInt8]) {
             executions += 1
@@ -36,7 +39,10 @@ public struct FuzzPass: Sendable {
             if !broken.isEmpty { onProblem(input, broken) }
         }
         corpus.forEach(check)
-        while Date().timeIntervalSince(start) < seconds {
+        let start = Date()
+        var mutations = 0
+        while mutations < minimumMutations || Date().timeIntervalSince(start) < seconds {
+            mutations += 1
             let parent = corpus.randomElement(using: &generator)!
             let child = FuzzTarget.mutate(parent, with: &generator, corpus: corpus)
             check(Array(child.prefix(64 * 1024)))
