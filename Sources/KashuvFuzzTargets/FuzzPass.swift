@@ -53,10 +53,12 @@ public struct FuzzPass: Sendable {
 }
 
 /// A small, fast, seedable generator (SplitMix64), so a pass can be repeated exactly.
-struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    /// Creates a generator; the same seed gives the same numbers.
+    public init(seed: UInt64) { state = seed }
+    /// The next number.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

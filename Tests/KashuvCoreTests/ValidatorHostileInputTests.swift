@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KashuvFuzzTargets
 @testable import KashuvCore
 
 /// Any input at all gets a clear diagnostic naming the file: never a crash, a hang or a stack overflow.
@@ -219,7 +220,7 @@ struct ValidatorHostileInputTests {
 
     @Test("random bytes and truncated scenarios never crash", arguments: 0..<8)
     func fuzzedInputs(seed: Int) throws {
-        var generator = ValidatorSeededRandom(seed: UInt64(seed))
+        var generator = SplitMix64(seed: UInt64(seed))
         let scenario = Array(ValidatorSamples.hebrew.utf8)
         let folder = try ValidatorTemporaryFolder()
         var paths: [String] = []
@@ -232,18 +233,5 @@ struct ValidatorHostileInputTests {
         }
         let report = ScenarioValidator().validate(paths: paths)
         #expect(report.diagnostics.allSatisfy { paths.contains($0.path) })
-    }
-}
-
-/// A small seeded random generator, so fuzzed inputs are the same on every run.
-struct ValidatorSeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
