@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KashuvFuzzTargets
 @testable import KashuvCore
 
 /// Start-up reads only the end of a trainee's file, and finds the same attempt to resume as
@@ -20,7 +21,7 @@ struct ProgressTailTests {
     /// are abandoned and resumed, or stop; with blank lines, malformed lines, lowercase ids
     /// and sometimes a torn last line.
     static func randomFile(seed: UInt64) throws -> Data {
-        var random = ValidatorSeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         var lines: [String] = []
         var open: [String: (id: UUID, turns: Int)] = [:]
         func add(_ record: ProgressRecord) throws {
