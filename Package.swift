@@ -18,10 +18,15 @@ let package = Package(
         .target(
             name: "KashuvCore",
             dependencies: [
+                "CHspell",
+                "CStemmer",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Morphology for the scorer (Debian: hspell, libstemmer-dev). hspell is AGPL-3.0-or-later.
+        .systemLibrary(name: "CHspell", providers: [.apt(["hspell"])]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // System libraries for the terminal layer (Debian: libncurses-dev, libfribidi-dev).
         .systemLibrary(
             name: "CNcursesw",

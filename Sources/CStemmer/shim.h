@@ -1,0 +1,2 @@
+// Snowball stemmers (Debian package `libstemmer-dev`), UTF-8.
+#include <libstemmer.h>
