@@ -57,9 +57,7 @@ struct ScoreCommand: ParsableCommand {
                 guard let found = scenarios.scenario(scenario) else {
                     throw ValidationError("no scenario with id \(scenario) in \(scenarios.folder.path)")
                 }
-                context.facts = found.facts
-                context.cannotOffer = found.cannotOffer
-                if context.language == nil { context.language = found.language }
+                context.adopt(found)
             }
             let result = scorer.score(reply, context: context)
             print(ScoreRendering.human(reply: reply, result: result, styled: ScoreRendering.stdoutIsStyled), terminator: "")

@@ -81,6 +81,33 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     case jargon
     /// Guarantees: "I guarantee", "אני מבטיח/ה", "100%". Weighted; over-promising at weight 2.
     case promise
+    // Words the clause rules compose (matched by lemma: every person, tense and prefix form)
+    /// A verb that is itself a fix when the trainee does it: refund, book, send, replace; זיכה, קבע, שלח.
+    case fixAction = "fix_action"
+    /// A verb of following up that is not yet a fix: check, look into, verify; בדק, בירר, וידא.
+    case checkAction = "check_action"
+    /// A verb the customer is told to do when sent elsewhere: go, log in, fill in, call; נכנס, מילא, פנה.
+    case customerAction = "customer_action"
+    /// Being able or allowed: can, able, possible, allow; יכול, ניתן, אפשר. Negated, it is a limitation.
+    case ability
+    /// Being covered or entitled: covered, included, eligible; כלול, מכוסה, זכאי. Negated, a limitation.
+    case coverage
+    /// A rule as a reason: policy, terms, regulations, standard; תקנון, נוהל, סטנדרט.
+    case rule
+    /// A word that makes the customer choose: prefer, suit, convenient; נוח, מתאים, מעדיף.
+    case preference
+    /// A form of address that talks down only when used as one ("Look, dear, …"), never inside
+    /// a sentence ("I'd love to help").
+    case addressTerm = "address_term"
+    /// An abbreviation every customer knows (SMS, PDF, ATM, ש"ח, מע"מ): never jargon, where
+    /// any other acronym the customer did not use is.
+    case plainTerm = "plain_term"
+    /// The trainee or the company as the one who acts: I, we, let me; אני, אנחנו.
+    case firstPerson = "first_person"
+    /// The customer as the one who acts: you; את, אתה, אתם.
+    case secondPerson = "second_person"
+    /// A word that makes what follows a condition: if, unless; אם, במידה.
+    case condition
     // Language
     /// Words that negate what follows: "לא", "אין", "not", "never".
     case negator
@@ -96,6 +123,7 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
              .redirect, .redirectAction, .redirectChannel, .warmTransfer, .talkDown, .shrug, .promise, .limitation,
              .policy, .shield:
             false
+        case _ where isClauseWord: false
         default: true
         }
     }
@@ -121,7 +149,28 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     var suppressesContained: Bool {
         switch self {
         case .robotic, .jargon, .time, .negator, .stopword: false
+        case _ where isClauseWord: false
         default: true
+        }
+    }
+
+    /// The kinds the clause rules compose: single words that never contain or give way to a
+    /// phrase, only tell the rules who acts, what they do and whether it is possible.
+    var isClauseWord: Bool {
+        switch self {
+        case .fixAction, .checkAction, .customerAction, .ability, .coverage, .rule, .preference, .addressTerm,
+             .firstPerson, .secondPerson, .condition, .plainTerm:
+            true
+        default: false
+        }
+    }
+
+    /// Kinds matched by lemma whatever the form: a coach writes the lemma (זיכה, refund) and
+    /// every person, tense, gender, number and prefix of it matches.
+    var matchesAnyForm: Bool {
+        switch self {
+        case .fixAction, .checkAction, .customerAction, .ability, .coverage, .preference: true
+        default: false
         }
     }
 
@@ -129,8 +178,25 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     var toleratesTypos: Bool {
         switch self {
         // Fault words only count beside a third party; a slip there ("stock" / "stuck") is too loose.
-        case .jargon, .negator, .stopword, .thirdParty, .redirectChannel, .fault: false
+        case .jargon, .negator, .stopword, .thirdParty, .redirectChannel, .fault, .firstPerson, .secondPerson,
+             .condition, .addressTerm, .rule, .preference, .plainTerm: false
         default: true
+        }
+    }
+
+    /// Kinds whose verbs also match by lemma (Hebrew, through hspell: same lemma, tense and
+    /// person, any prefix, gender or number) or stem (English, Snowball). These are the kinds
+    /// that name what someone does or says. Recited text, jargon, fault words, third parties,
+    /// channels, talk-down and the closed lists match the words as listed: their exact wording
+    /// is the finding.
+    var matchesByLemma: Bool {
+        switch self {
+        case .empathy, .apology, .thanks, .validation, .checkUnderstanding, .choiceQuestion, .commitment,
+             .tentative, .impersonal, .callback, .done, .fix, .offerLead, .vagueOffer, .weakAlternative,
+             .limitation, .policy, .redirectAction, .redirect, .warmTransfer, .promise:
+            true
+        case _ where matchesAnyForm: true
+        default: false
         }
     }
 
@@ -139,7 +205,8 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
         switch self {
         // A blame on the customer is negatable: "it's not your fault", "זו לא אשמתך" reassure.
         case .limitation, .policy, .blameOthers, .shrug, .talkDown, .sorryYouFeel, .shield,
-             .robotic, .jargon, .negator, .stopword, .redirectChannel, .time, .thirdParty:
+             .robotic, .jargon, .negator, .stopword, .redirectChannel, .time, .thirdParty, .rule, .preference,
+             .addressTerm, .firstPerson, .secondPerson, .condition, .plainTerm:
             false
         default: true
         }

@@ -43,6 +43,9 @@ struct CueMatcher: Sendable {
     private var vocabulary: [UInt64: Int32] = [:]
     private var typos = TypoIndex()
     private var typoTolerantIds = Set<Int32>()
+    /// Cue word ids by lemma key (Hebrew: lemma, tense, person) or stem (English), so a cue
+    /// word written once matches every prefix, gender, number and spelling of that form.
+    private var byLemma: [UInt64: [Int32]] = [:]
     private var byFirstWord: [Int32: [Int32]] = [:]
     private var negatorIds = Set<Int32>()
     private(set) var stopwords = Set<UInt64>()
@@ -79,6 +82,27 @@ struct CueMatcher: Sendable {
                 let base = Set(WordForms.bases(of: word))
                 for form in forms(of: word, kind: cue.kind) {
                     ids.insert(id(for: form, typoTolerant: cue.kind.toleratesTypos && base.contains(form)))
+                }
+                if cue.kind.matchesByLemma {
+                    // Its own id, so that only this kind's words match by lemma, not every cue
+                    // that happens to list the same form.
+                    for form in base {
+                        let keys: [UInt64]
+                        switch language {
+                        case .hebrew:
+                            keys = cue.kind.matchesAnyForm ? WordAnalysis.hebrewLemmaKeys(of: form, cueWord: true)
+                                : WordAnalysis.hebrewKeys(of: form, cueWord: true)
+                        case .english:
+                            keys = WordAnalysis.englishKey(of: form, minimumLength: cue.kind.matchesAnyForm ? 3 : 5)
+                                .map { [$0] } ?? []
+                        }
+                        guard !keys.isEmpty else { continue }
+                        let lemmaID = id(for: "\u{1}" + form, typoTolerant: false)
+                        ids.insert(lemmaID)
+                        for key in keys where !(byLemma[key]?.contains(lemmaID) ?? false) {
+                            byLemma[key, default: []].append(lemmaID)
+                        }
+                    }
                 }
                 elements.append(.word(ids))
             }
@@ -192,11 +216,28 @@ struct CueMatcher: Sendable {
                 if letter == "ה" { break }
             }
         }
-        if result.isEmpty && token.kind != .number {
+        if !byLemma.isEmpty {
+            var keys: [UInt64] = []
+            switch (language, token.kind) {
+            case (.hebrew, .hebrew):
+                keys = WordAnalysis.hebrewKeys(of: token.text) + WordAnalysis.hebrewLemmaKeys(of: token.text)
+            case (.english, .latin):
+                keys = WordAnalysis.englishKey(of: token.text, minimumLength: 3).map { [$0] } ?? []
+            default: break
+            }
+            for key in keys {
+                for id in byLemma[key] ?? [] where !result.contains(id) { result.append(id) }
+            }
+        }
+        // A typing slip only where the token is no word of its own: "cause" is not a slip of "case".
+        if result.isEmpty && token.kind != .number && scalars.count <= TypoIndex.maximumLength
+            && !WordAnalysis.isKnownWord(token) {
             result.append(contentsOf: typos.neighbours(of: scalars))
         }
         return result
     }
+
+
 
 
     /// Every cue found in the tokens, with containment and negation resolved.

@@ -43,7 +43,35 @@ struct FlagRules {
                 pairs.append((action, channel))
             }
         }
+        // The customer told to go and do it through a channel, however it is worded ("תיכנסי
+        // לאתר", "file a dispute on our website", "log in to the app"): a customer action with
+        // a channel in its clause. A channel the trainee uses is no redirect.
+        // Another party to go through counts as a channel ("תדבר איתם", "complain to the operator").
+        let elsewhere = channels + f.active(.thirdParty)
+        for action in f.actions where action.actor == .customer && action.match.kind == .customerAction && !action.negated {
+            let verb = f.asMatch(action, kind: .redirectAction)
+            guard !pairs.contains(where: { $0.0.first <= verb.first && verb.first < $0.0.end || $0.0.first == verb.first }),
+                  let channel = elsewhere.first(where: {
+                      f.clause(of: $0) == f.clause(of: verb) && abs($0.first - verb.end) <= redirectReach
+                  }) else { continue }
+            pairs.append((verb, channel))
+        }
         return pairs
+    }
+
+    /// Whether a token is an acronym or code as typed: two to six Latin capitals (digits
+    /// allowed after the first letter: "P1"), or Hebrew letters with gershayim inside ("ד\"נ").
+    static func isAcronym(_ token: Token, typed: String) -> Bool {
+        let scalars = Array(typed.unicodeScalars)
+        switch token.kind {
+        case .latin, .mixed:
+            guard (2...6).contains(scalars.count), let first = scalars.first, ("A"..."Z").contains(first) else { return false }
+            return scalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+        case .hebrew:
+            return token.text.contains("\"") && scalars.count <= 6
+        default:
+            return false
+        }
     }
 
     /// Whether a first-person subject stands up to three words before a match, in its segment.
@@ -58,7 +86,7 @@ struct FlagRules {
     }
 
     static func judge(_ f: ReplyFeatures, context: ScoringContext, customerTokens: Set<UInt64>,
-                      cannotOffer: [ReflectionProfile]) -> Outcome {
+                      offers: ScenarioOffers) -> Outcome {
         var out = Outcome()
         func raise(_ flag: Flag, _ matches: [CueMatch], rule: String) {
             guard !matches.isEmpty else { return }
@@ -85,6 +113,28 @@ struct FlagRules {
             }
         }
         raise(.dismissive, f.active(.talkDown).filter { !echoed($0) }, rule: "flag.dismissive.talking_down")
+        // "Look, dear, …", "calm down, mate": a form of address set off on its own. Inside a
+        // sentence the same word is warmth or a verb ("I'd love to help").
+        raise(.dismissive, f.active(.addressTerm).filter { match in
+            let segment = f.tokens[match.first].segment
+            return match.end == f.tokens.count || f.tokens[match.end].segment != segment
+        }, rule: "flag.dismissive.form_of_address")
+        // Blame through an impersonal cause: a third party or the system as the subject of a
+        // negated verb ("המערכת של הבנק לא התעדכנה", "the supplier didn't ship it"), when the
+        // trainee neither echoes the customer's own words nor owns it in that sentence.
+        let owning = Set(f.active([.apology, .firstPerson]).map { f.sentence(of: $0) })
+        let negators = f.matches.filter { $0.kind == .negator }
+        // (A reply that apologises or fixes it is explaining, not deflecting.)
+        let fixesIt = f.has(.apology) || f.ownActions.contains { $0.match.kind == .fixAction } || f.has(.done)
+        for party in f.active(.thirdParty) where !fixesIt && !owning.contains(f.sentence(of: party))
+            && !f.text.sentenceIsQuestion[f.sentence(of: party)] {
+            guard let negator = negators.first(where: {
+                $0.first > party.first && $0.first - party.end <= 3 && f.clause(of: $0) == f.clause(of: party)
+            }), negator.end < f.tokens.count, f.clause(of: negator) == f.tokens[negator.end].clause else { continue }
+            let verb = CueMatch(kind: .fault, cue: -1, first: negator.first, end: negator.end + 1, weight: 1)
+            if echoed(verb) || echoed(party) { continue }
+            raise(.blame, [party, verb], rule: "flag.blame.impersonal_cause")
+        }
         raise(.dismissive, shrugs, rule: "flag.dismissive.shrug")
         raise(.dismissive, f.active(.sorryYouFeel), rule: "flag.dismissive.sorry_you_feel")
         raise(.dismissive, blamesCustomer, rule: "flag.dismissive.customer_is_the_problem")
@@ -93,7 +143,7 @@ struct FlagRules {
         if !f.has(.warmTransfer) {
             // "You can also see it in the app" beside "I've refunded it now" is a tip, not a
             // redirect: a channel mention only redirects when the trainee does nothing themselves.
-            let committed = f.has(.commitment) || !OwnershipRule.progressiveCommitments(f).isEmpty
+            let committed = f.has(.commitment) || !f.ownActions.isEmpty
             let handlesIt = f.has(.done) || f.has(.callback)
                 || (committed && (f.has(.time) || !OwnershipRule.clockTimeTokens(f).isEmpty))
             // "אני מתאמת מול חברת ההובלה מחר": the trainee is the one dealing with them.
@@ -113,6 +163,18 @@ struct FlagRules {
             !(match.first..<match.end).allSatisfy { customerTokens.contains(WordHash.hash(f.tokens[$0].text)) }
         }
         raise(.jargon, jargon, rule: "flag.jargon")
+        // Any other acronym or internal code the customer did not use: "SR", "HLR", "KYC",
+        // "ה-PCB", "ד\"נ" (letters in capitals, or Hebrew with gershayim), unless it is one
+        // everybody knows (a `plain_term`: SMS, PDF, ש"ח).
+        let plain = Set(f.active(.plainTerm).map(\.first))
+        let listed = Set(jargon.map(\.first))
+        let codes = f.tokens.indices.filter { index in
+            let token = f.tokens[index]
+            guard !plain.contains(index), !listed.contains(index),
+                  !customerTokens.contains(WordHash.hash(token.text)) else { return false }
+            return Self.isAcronym(token, typed: f.typed(index, index + 1))
+        }
+        raise(.jargon, codes.map { CueMatch(kind: .jargon, cue: -1, first: $0, end: $0 + 1, weight: 1) }, rule: "flag.jargon.acronym")
 
         // Robotic.
         if f.weight(.robotic) >= roboticThreshold {
@@ -139,7 +201,7 @@ struct FlagRules {
         if promises.reduce(0, { $0 + $1.weight }) >= promiseThreshold {
             raise(.overPromise, promises, rule: "flag.over_promise.guarantee")
         }
-        if !out.flags.contains(.overPromise), !cannotOffer.isEmpty {
+        if !out.flags.contains(.overPromise), !offers.isEmpty {
             let offering = f.active([.commitment, .fix, .offerLead, .promise, .impersonal, .callback, .done])
             let refusing = Set(f.matches.filter { $0.kind == .limitation || $0.kind == .policy || ($0.negated && $0.kind == .promise) }
                 .map { f.sentence(of: $0) })
@@ -147,7 +209,7 @@ struct FlagRules {
                 let sentence = f.sentence(of: match)
                 let range = f.tokens.indices.filter { f.tokens[$0].sentence == sentence }
                 guard let lower = range.first, let upper = range.last else { continue }
-                if cannotOffer.contains(where: { $0.overlap(tokens: f.tokens, range: lower..<(upper + 1), stopwords: f.cues.stopwords).score >= ReflectionProfile.threshold }) {
+                if offers.forbids(tokens: f.tokens, range: lower..<(upper + 1), stopwords: f.cues.stopwords) {
                     out.flags.insert(.overPromise)
                     out.evidence.append(f.evidence(first: lower, end: upper + 1, flag: .overPromise,
                                                    rule: "flag.over_promise.cannot_offer", effect: .minus))

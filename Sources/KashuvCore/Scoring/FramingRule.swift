@@ -17,17 +17,34 @@ struct FramingRule {
         var wall: Bool
     }
 
-    static let conditionWords: Set<String> = ["if", "unless", "אמ", "ואמ", "במידה", "ובמידה"]
+    /// Kinds that make a fix named in their sentence an offer: someone offers or does it.
+    static let offeringKinds: Set<CueKind> = [
+        .firstPerson, .commitment, .offerLead, .done, .callback, .tentative, .vagueOffer, .promise, .choiceQuestion,
+        .preference, .impersonal, .warmTransfer, .secondPerson,
+    ]
 
     /// Whether a match sits in a segment opened by "if" / "אם" before it.
     static func isConditional(_ match: CueMatch, in f: ReplyFeatures) -> Bool {
         let segment = f.tokens[match.first].segment
         var index = match.first - 1
         while index >= 0 && f.tokens[index].segment == segment {
-            if conditionWords.contains(f.tokens[index].text) { return true }
+            if f.matches.contains(where: { $0.kind == .condition && $0.first == index }) { return true }
             index -= 1
         }
         return false
+    }
+
+    /// A question that offers the customer a choice about a fix: a preference word ("נוח",
+    /// "prefer", "works for you") with a fix, an action or a time in the same question.
+    static func choicesOfFix(_ f: ReplyFeatures) -> [CueMatch] {
+        var result: [CueMatch] = []
+        for preference in f.active([.preference, .choiceQuestion]) where f.text.sentenceIsQuestion[f.sentence(of: preference)] {
+            let sentence = f.sentence(of: preference)
+            let hasFix = f.active([.fix, .fixAction, .time]).contains { f.sentence(of: $0) == sentence }
+                || OwnershipRule.clockTimeTokens(f).contains { f.tokens[$0].sentence == sentence }
+            if hasFix { result.append(CueMatch(kind: .choiceQuestion, cue: -1, first: preference.first, end: preference.end, weight: 1)) }
+        }
+        return result
     }
 
     static func judge(_ f: ReplyFeatures) -> Outcome {
@@ -37,9 +54,16 @@ struct FramingRule {
         for (action, _) in FlagRules.redirectPairs(f) { redirectSentences.insert(f.sentence(of: action)) }
         // An option the customer must pay extra for ("repair it for $180", "בתשלום") is weak.
         let paidSegments = Set(f.active(.paidOption).map { f.tokens[$0.first].segment })
-        let strong = f.active([.fix, .done]).filter {
+        // The trainee doing the fix ("אני מעבירה עכשיו את ההחזר", "I'll book the technician"), and a
+        // question that lets the customer choose the fix ("איזה יום נוח לך שהטכנאי יגיע?").
+        let ownFixes = f.ownActions.filter { $0.match.kind == .fixAction }.map { f.asMatch($0, kind: .fix) }
+        // A fix named in a sentence where nobody offers it is a description ("refunds are
+        // processed within 7 days", "the plane swap was due to…"), not an option.
+        let offering = Set(f.active(offeringKinds).map { f.sentence(of: $0) } + f.ownActions.map { f.sentence(of: $0.match) })
+        let offeredFixes = f.active(.fix).filter { offering.contains(f.sentence(of: $0)) }
+        let strong = (offeredFixes + f.active(.done) + ownFixes + choicesOfFix(f)).filter {
             !redirectSentences.contains(f.sentence(of: $0)) && !paidSegments.contains(f.tokens[$0.first].segment)
-        }
+        }.sorted { $0.first < $1.first }
         // Sending the customer elsewhere is a weak alternative (a "you can…" alone is not).
         let weak = f.active(weakKinds) + FlagRules.redirectPairs(f).map(\.0)
         // A limitation inside a condition ("if it can't be repaired, you'll get a new one") is a
@@ -67,20 +91,32 @@ struct FramingRule {
         func refusedObject(_ match: CueMatch) -> Bool {
             f.tokens[match.first].segment == limitSegment && match.first >= lastLimit.end && match.first <= lastLimit.end + 1
         }
+        // In the limitation's own segment an option is what is refused, before or after it
+        // ("לבטל את העמלה אני לא יכולה", "I can't speed up the refund itself").
+        func inLimitSegment(_ match: CueMatch) -> Bool { f.tokens[match.first].segment == limitSegment }
         let strongAfter = strong.filter {
-            !refusedObject($0)
+            !refusedObject($0) && !inLimitSegment($0)
                 && ($0.first > lastLimit.first || (f.clause(of: $0) == limitClause && f.tokens[$0.first].segment != limitSegment))
         }
         if !strongAfter.isEmpty {
             for match in strongAfter { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.limitation_then_option", effect: .plus)) }
             return Outcome(level: 2, evidence: evidence, wall: false)
         }
-        let weakAfter = weak.filter { after($0) && !refusedObject($0) }
+        // Sending the customer elsewhere after a refusal is no door ("that's our policy… you can
+        // file a dispute on our website").
+        let sending = Set(FlagRules.redirectPairs(f).map(\.0.first))
+        let weakAfter = weak.filter {
+            after($0) && !refusedObject($0) && !inLimitSegment($0) && $0.kind != .redirect && $0.kind != .redirectAction && !sending.contains($0.first)
+        }
         if !weakAfter.isEmpty {
             for match in weakAfter { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.limitation_then_weak", effect: .plus)) }
             return Outcome(level: 1, evidence: evidence, wall: false)
         }
         evidence.append(f.evidence(lastLimit, dimension: .framing, rule: "framing.ends_with_limitation", effect: .minus))
-        return Outcome(level: 0, evidence: evidence, wall: true)
+        // An option then a limitation that ends the reply is framing 0, but a policy wall only
+        // when the reply offers nothing at all (guide, clarification 12).
+        let limitSegments = Set(limits.map { f.tokens[$0.first].segment })
+        let offeredBefore = strong.contains { !limitSegments.contains(f.tokens[$0.first].segment) && !refusedObject($0) }
+        return Outcome(level: 0, evidence: evidence, wall: !offeredBefore)
     }
 }

@@ -18,6 +18,16 @@ public struct LabelledReply: Codable, Sendable, Hashable {
     public var flags: [Flag]
     /// The coach's note, when given.
     public var note: String?
+    /// What the trainee may offer in the reply's situation, when the file says.
+    public var canOffer: [String]?
+    /// What the trainee may not offer in the reply's situation, when the file says.
+    public var cannotOffer: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case id, lang, category, customer, reply, labels, flags, note
+        case canOffer = "can_offer"
+        case cannotOffer = "cannot_offer"
+    }
 
     /// Reads a JSON Lines file of labelled replies; blank lines are skipped.
     ///
@@ -50,7 +60,7 @@ public struct LabelledReply: Codable, Sendable, Hashable {
 
     /// The context to score this reply in.
     public var context: ScoringContext {
-        ScoringContext(customerLine: customer, language: lang)
+        ScoringContext(customerLine: customer, language: lang, cannotOffer: cannotOffer ?? [], canOffer: canOffer ?? [])
     }
 
     /// Whether the item belongs to the held-out fifth: every fifth item in id order

@@ -21,9 +21,17 @@ struct OwnershipRule {
         if !apologies.isEmpty { level = 1 }
         // A warm transfer keeps the trainee on the case: it is a commitment too; so is an
         // English "I'm ordering / we're sending…" in the progressive.
-        let commitments = f.active([.commitment, .offerLead, .warmTransfer]) + progressiveCommitments(f)
+        let own = f.ownActions
+        let commitments = f.active([.commitment, .offerLead, .warmTransfer]) + own.map { f.asMatch($0, kind: .commitment) }
         let times = f.active(.time)
         var concrete = false
+        // Done or being done as the trainee speaks: "I've refunded", "אני מעבירה", "I'm booking".
+        // (A check or a hand-over already done is a step, not yet a follow-through: "העברתי לטכני".)
+        for action in own where action.time != .later && action.match.kind == .fixAction {
+            concrete = true
+            evidence.append(f.evidence(f.asMatch(action, kind: .done), dimension: .ownership,
+                                       rule: action.time == .done ? "ownership.done" : "ownership.action_now", effect: .plus))
+        }
         let clockTimes = clockTimeTokens(f)
         for commitment in commitments {
             let sentence = f.sentence(of: commitment)
@@ -63,46 +71,6 @@ struct OwnershipRule {
             evidence.append(f.evidence(match, dimension: .ownership, rule: "ownership.sorry_you_feel", effect: .minus))
         }
         return Outcome(level: level, evidence: evidence, committed: !commitments.isEmpty, concrete: concrete)
-    }
-
-    static let notActions: Set<String> = ["sorry", "afraid", "going", "trying", "hoping", "wondering", "thinking", "feeling", "being", "seeing", "hearing", "looking"]
-
-    /// Hebrew present-tense words after "אני" that are feelings, beliefs or apologies, not actions.
-    static let hebrewNotActions: Set<String> = [
-        "מבין", "מבינה", "מצטער", "מצטערת", "מתנצל", "מתנצלת", "מרגיש", "מרגישה", "מקווה", "מאמין", "מאמינה",
-        "מסכים", "מסכימה", "מכיר", "מכירה", "מודה", "מתכוון", "מתכוונת", "מניח", "מניחה", "מעריך", "מעריכה",
-        "מזדהה", "מתאר", "מתארת", "משער", "משערת", "מנסה", "מחכה", "מפחד", "מפחדת", "מאוד", "ממש", "מיד",
-        "מייד", "מקודם", "מאוכזב", "מאוכזבת", "מצטערים", "מתנצלים", "משתדל", "משתדלת", "מבינים", "מודים",
-    ].reduce(into: Set<String>()) { $0.insert(HebrewLetters.foldFinals($1)) }
-
-    static let hebrewFirstPerson: Set<String> = ["אני", "ואני", "שאני", "כשאני"]
-
-    /// "I am ordering…", "we are sending…", "אני מסירה עכשיו…": a first-person action in progress.
-    /// (Hebrew: "אני" and a present-tense verb of the מ- patterns, "אני מסירה", "ואני מעדכן".)
-    static func progressiveCommitments(_ f: ReplyFeatures) -> [CueMatch] {
-        if f.language == .hebrew {
-            var result: [CueMatch] = []
-            let tokens = f.tokens
-            for index in tokens.indices.dropLast() where hebrewFirstPerson.contains(tokens[index].text) {
-                let verb = tokens[index + 1]
-                guard verb.kind == .hebrew, verb.segment == tokens[index].segment, verb.text.hasPrefix("מ"),
-                      verb.text.unicodeScalars.count >= 4, !hebrewNotActions.contains(verb.text) else { continue }
-                result.append(CueMatch(kind: .commitment, cue: -1, first: index, end: index + 2, weight: 1))
-            }
-            return result
-        }
-        guard f.language == .english else { return [] }
-        var result: [CueMatch] = []
-        let tokens = f.tokens
-        for index in tokens.indices.dropFirst().dropFirst() {
-            let verb = tokens[index].text
-            guard verb.hasSuffix("ing"), verb.count > 4, !notActions.contains(verb),
-                  tokens[index - 1].text == "am" && tokens[index - 2].text == "i"
-                    || tokens[index - 1].text == "are" && tokens[index - 2].text == "we",
-                  tokens[index].sentence == tokens[index - 2].sentence else { continue }
-            result.append(CueMatch(kind: .commitment, cue: -1, first: index - 2, end: index + 1, weight: 1))
-        }
-        return result
     }
 
     /// Tokens that are a clock time: "14:00", "9:30", "5pm", "5 pm".

@@ -15,18 +15,32 @@ struct ReflectionProfile: Sendable {
     /// Whether there is anything to reflect.
     var isEmpty: Bool { keys.isEmpty && numbers.isEmpty }
 
-    init(texts: [String], stopwords: Set<UInt64>) {
-        self.init(tokenized: texts.map { Tokenizer.tokenize($0) }, stopwords: stopwords)
+    /// Whether Hebrew words also count by lemma (an offer "אני קובעת" matches "לקבוע").
+    private var lemmas = false
+
+    init(texts: [String], stopwords: Set<UInt64>, lemmas: Bool = false) {
+        self.init(tokenized: texts.map { Tokenizer.tokenize($0) }, stopwords: stopwords, lemmas: lemmas)
     }
 
-    init(tokenized texts: [TokenizedText], stopwords: Set<UInt64>) {
+    /// This content without what `others` also hold: what sets an item apart from them.
+    func subtracting(_ others: [ReflectionProfile]) -> ReflectionProfile {
+        var result = self
+        for other in others {
+            result.keys.subtract(other.keys)
+            result.numbers.subtract(other.numbers)
+        }
+        return result
+    }
+
+    init(tokenized texts: [TokenizedText], stopwords: Set<UInt64>, lemmas: Bool = false) {
+        self.lemmas = lemmas
         var buffer: [UInt64] = []
         for text in texts {
             for token in text.tokens {
                 if let number = Self.number(token) { numbers.insert(number); continue }
                 guard Self.isContent(token, stopwords: stopwords) else { continue }
                 buffer.removeAll(keepingCapacity: true)
-                Self.keys(of: token, into: &buffer)
+                Self.keys(of: token, into: &buffer, lemmas: lemmas)
                 keys.formUnion(buffer)
             }
         }
@@ -52,7 +66,7 @@ struct ReflectionProfile: Sendable {
             }
             guard Self.isContent(token, stopwords: stopwords) else { continue }
             buffer.removeAll(keepingCapacity: true)
-            Self.keys(of: token, into: &buffer)
+            Self.keys(of: token, into: &buffer, lemmas: lemmas)
             if let key = buffer.first(where: keys.contains) {
                 if seen.insert(key).inserted { score += 1 }
                 matched.append(index)
@@ -102,9 +116,11 @@ struct ReflectionProfile: Sendable {
         return true
     }
 
-    static func keys(of token: Token, into keys: inout [UInt64]) {
+    static func keys(of token: Token, into keys: inout [UInt64], lemmas: Bool = false) {
         switch token.kind {
-        case .hebrew: WordStems.hebrewKeyHashes(Array(token.text.unicodeScalars), into: &keys)
+        case .hebrew:
+            WordStems.hebrewKeyHashes(Array(token.text.unicodeScalars), into: &keys)
+            if lemmas { keys.append(contentsOf: WordAnalysis.hebrewLemmaKeys(of: token.text)) }
         case .latin: keys.append(WordHash.hash(WordStems.englishStem(token.text)))
         default: keys.append(WordHash.hash(token.text))
         }

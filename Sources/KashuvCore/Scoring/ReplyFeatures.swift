@@ -4,13 +4,17 @@ struct ReplyFeatures {
     let matches: [CueMatch]
     let language: Language
     let cues: CueMatcher
+    /// The action verbs, read in their clauses (who acts, when, negated or not).
+    let actions: [ClauseReader.Action]
     /// For each segment, the kinds (as a ``CueKind/bit`` mask) of every cue touching it,
     /// negated ones included.
     let segmentKinds: [UInt64]
     /// For each sentence, the kinds (as a mask) of every cue in it that is not negated.
     let sentenceKinds: [UInt64]
 
-    init(text: TokenizedText, matches: [CueMatch], language: Language, cues: CueMatcher) {
+    init(text: TokenizedText, matches: [CueMatch], language: Language, cues: CueMatcher,
+         actions: [ClauseReader.Action] = []) {
+        self.actions = actions
         self.text = text
         self.matches = matches
         self.language = language
@@ -32,6 +36,17 @@ struct ReplyFeatures {
     }
 
     var tokens: [Token] { text.tokens }
+
+    /// What the trainee says they do, did or are doing, not negated and not only a condition:
+    /// "I'm refunding", "אעביר", "זיכיתי", "I can book" (as commitments spanning subject to verb).
+    var ownActions: [ClauseReader.Action] {
+        actions.filter { $0.actor == .trainee && !$0.negated && !$0.conditional && $0.match.kind != .customerAction }
+    }
+
+    /// An action as a cue match of another kind, spanning its subject to its verb.
+    func asMatch(_ action: ClauseReader.Action, kind: CueKind) -> CueMatch {
+        CueMatch(kind: kind, cue: -1, first: action.first, end: action.match.end, weight: 1)
+    }
 
     /// The matches of a kind that no negator cancels.
     func active(_ kind: CueKind) -> [CueMatch] {

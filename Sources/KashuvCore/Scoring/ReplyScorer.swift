@@ -46,10 +46,14 @@ public struct ReplyScorer: Sendable, ReplyScoring {
                 || (match.negated && match.kind == .fix))
                 && (match.first..<match.end).allSatisfy { customerTokens.contains(WordHash.hash(text.tokens[$0].text)) })
         }
-        let features = ReplyFeatures(text: text, matches: matches, language: language, cues: matcher)
-        let cannotOffer = context.cannotOffer.map { ReflectionProfile(texts: [$0], stopwords: matcher.stopwords) }
+        let clauses = ClauseReader.read(tokens: text.tokens, matches: matches, language: language,
+                                        questions: text.sentenceIsQuestion)
+        let composed = (matches + clauses.composed).sorted { ($0.first, $0.end) < ($1.first, $1.end) }
+        let features = ReplyFeatures(text: text, matches: composed, language: language, cues: matcher,
+                                     actions: clauses.actions)
+        let offers = ScenarioOffers(can: context.canOffer, cannot: context.cannotOffer, stopwords: matcher.stopwords)
 
-        var flagOutcome = FlagRules.judge(features, context: context, customerTokens: customerTokens, cannotOffer: cannotOffer)
+        var flagOutcome = FlagRules.judge(features, context: context, customerTokens: customerTokens, offers: offers)
         let listening = ListeningRule.judge(features, profile: profile, robotic: flagOutcome.flags.contains(.robotic))
         let ownership = OwnershipRule.judge(features)
         let framing = FramingRule.judge(features)

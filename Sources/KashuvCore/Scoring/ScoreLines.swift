@@ -50,9 +50,7 @@ public struct ScoreLines: Sendable {
                 guard let found = scenario(id) else {
                     return Failure(line: lineNumber, id: request.id, error: "unknown scenario \(id)").json
                 }
-                context.facts = found.facts
-                context.cannotOffer = found.cannotOffer
-                if context.language == nil { context.language = found.language }
+                context.adopt(found)
             }
             let result = scorer.score(request.reply, context: context)
             return Output(id: request.id, result: result).json

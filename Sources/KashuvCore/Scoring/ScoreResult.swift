@@ -88,6 +88,9 @@ public struct ScoringContext: Sendable, Hashable {
     public var facts: [String]
     /// What the scenario says the trainee cannot offer (for `over_promise`).
     public var cannotOffer: [String]
+    /// What the scenario says the trainee may offer: an offer that matches one of these at
+    /// least as well as a `cannotOffer` item is allowed, never `over_promise`.
+    public var canOffer: [String]
     /// The dimensions this turn rates.
     public var rated: Set<Dimension>
     /// The trainee's earlier replies in this call (a repeated canned reply is `robotic`).
@@ -98,8 +101,9 @@ public struct ScoringContext: Sendable, Hashable {
     /// Creates a context; everything is optional.
     public init(
         customerLine: String? = nil, language: Language? = nil, facts: [String] = [], cannotOffer: [String] = [],
-        rated: Set<Dimension> = Set(Dimension.allCases), earlierReplies: [String] = []
+        canOffer: [String] = [], rated: Set<Dimension> = Set(Dimension.allCases), earlierReplies: [String] = []
     ) {
+        self.canOffer = canOffer
         self.customerLine = customerLine
         self.language = language
         self.facts = facts
@@ -108,11 +112,21 @@ public struct ScoringContext: Sendable, Hashable {
         self.earlierReplies = earlierReplies
     }
 
+    /// Takes what a scenario says about the situation: its facts, what may and may not be
+    /// offered, and its language when none was given.
+    public mutating func adopt(_ scenario: Scenario) {
+        facts = scenario.facts
+        cannotOffer = scenario.cannotOffer
+        canOffer = scenario.canOffer
+        if language == nil { language = scenario.language }
+    }
+
     /// The context of a turn in a scenario.
     public init(scenario: Scenario, turn: Turn, earlierReplies: [String] = []) {
         self.init(
             customerLine: turn.says, language: scenario.language, facts: scenario.facts,
-            cannotOffer: scenario.cannotOffer, rated: Set(turn.rates), earlierReplies: earlierReplies
+            cannotOffer: scenario.cannotOffer, canOffer: scenario.canOffer, rated: Set(turn.rates),
+            earlierReplies: earlierReplies
         )
     }
 }

@@ -9,6 +9,9 @@
 struct TypoIndex: Sendable {
     /// Words at least this long tolerate one slip.
     static let minimumLength = 5
+    /// Words longer than this are no word a coach listed: they are never looked up, which keeps
+    /// scoring linear in the reply however long one "word" is.
+    static let maximumLength = 30
 
     private var deletions: [UInt64: [Int32]] = [:]
     private var exact: [UInt64: Int32] = [:]

@@ -1,0 +1,30 @@
+/// What a scenario lets the trainee offer (`can_offer`) and what it rules out
+/// (`cannot_offer`), read by what is offered rather than by one shared word.
+///
+/// A `cannot_offer` item is reduced to what sets it apart from every `can_offer` item (for
+/// "an appointment before 12 December at his own branch" against "book the appointment
+/// now": the date and the branch, not "appointment"). An offer is `over_promise` only when it
+/// shares that distinctive content (a number or date counts 2, a word 1, by lemma), and more
+/// of it than it shares with any allowed item: an allowed offer is never an over-promise.
+struct ScenarioOffers: Sendable {
+    private let allowed: [ReflectionProfile]
+    private let forbidden: [ReflectionProfile]
+
+    init(can: [String], cannot: [String], stopwords: Set<UInt64>) {
+        let allowed = can.map { ReflectionProfile(texts: [$0], stopwords: stopwords, lemmas: true) }
+        self.allowed = allowed
+        forbidden = cannot.map { ReflectionProfile(texts: [$0], stopwords: stopwords, lemmas: true).subtracting(allowed) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Whether the scenario rules anything out.
+    var isEmpty: Bool { forbidden.isEmpty }
+
+    /// Whether the tokens in `range` offer something the scenario rules out.
+    func forbids(tokens: [Token], range: Range<Int>, stopwords: Set<UInt64>) -> Bool {
+        let worst = forbidden.map { $0.overlap(tokens: tokens, range: range, stopwords: stopwords).score }.max() ?? 0
+        guard worst >= ReflectionProfile.threshold else { return false }
+        let best = allowed.map { $0.overlap(tokens: tokens, range: range, stopwords: stopwords).score }.max() ?? 0
+        return worst > best
+    }
+}
