@@ -34,7 +34,8 @@ struct CalibrateCommand: ParsableCommand {
         do { items = try LabelledReply.load(contentsOf: URL(fileURLWithPath: file)) } catch {
             throw ValidationError("cannot read \(file): \(error)")
         }
-        let scorer = try ReplyScorer.loadDefault(extraCueFiles: cues.map { URL(fileURLWithPath: $0) })
+        let scorer = try PracticeScorer.load(profile: try PracticeScorer.profile(),
+                                             extraFiles: cues.map { URL(fileURLWithPath: $0) })
         let scored = items.map { ($0, scorer.score($0.reply, context: $0.context)) }
         let heldOut = holdout ? LabelledReply.heldOutIDs(items) : []
 

@@ -1,9 +1,10 @@
 import Foundation
 import KashuvCore
 
-/// The scorer `kashuv practice` uses: the rule-based `ReplyScorer` with the default cue book
-/// (`Trainers/default/cues/`) plus the extra cue files the default trainer profile
-/// (`Trainers/default/profile.yaml`) names, when there is one.
+/// The scorer every command uses (`practice`, `score`, `calibrate`): the rule-based
+/// `ReplyScorer` with the default cue book (`Trainers/default/cues/`), the extra cue files the
+/// default trainer profile (`Trainers/default/profile.yaml`) names, when there is one, and
+/// any `--cues` files given on the command line.
 enum PracticeScorer {
     /// The default trainer profile (`Trainers/default/profile.yaml`), `nil` when there is none.
     static func profile() throws -> TrainerProfile? {
@@ -17,11 +18,11 @@ enum PracticeScorer {
         }
     }
 
-    /// The scorer with the profile's extra cue files.
-    static func load(profile: TrainerProfile?) throws -> ReplyScorer {
+    /// The scorer with the profile's extra cue files and `extraFiles`.
+    static func load(profile: TrainerProfile?, extraFiles: [URL] = []) throws -> ReplyScorer {
         let trainers = LibraryLocation.trainersFolder()
         let profileFolder = trainers.appendingPathComponent("default", isDirectory: true)
-        let extra = profile?.extraCueFiles(relativeTo: profileFolder) ?? []
+        let extra = (profile?.extraCueFiles(relativeTo: profileFolder) ?? []) + extraFiles
         let cues = profileFolder.appendingPathComponent("cues", isDirectory: true)
         return try ReplyScorer.loadDefault(
             extraCueFiles: extra, folder: FileManager.default.fileExists(atPath: cues.path) ? cues : nil)

@@ -47,7 +47,8 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scorer = try ReplyScorer.loadDefault(extraCueFiles: cues.map { URL(fileURLWithPath: $0) })
+        let scorer = try PracticeScorer.load(profile: try PracticeScorer.profile(),
+                                             extraFiles: cues.map { URL(fileURLWithPath: $0) })
         let scenarios = ScenarioLookup()
         if let input {
             try scoreLines(input: input, scorer: scorer, scenarios: scenarios)

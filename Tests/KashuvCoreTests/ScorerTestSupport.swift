@@ -20,8 +20,8 @@ enum ScorerFixture {
 
     /// Scores a reply, optionally with the customer's line.
     static func score(_ reply: String, customer: String? = nil, lang: Language? = nil,
-                      cannotOffer: [String] = [], earlier: [String] = []) -> ScoreResult {
+                      cannotOffer: [String] = [], canOffer: [String] = [], earlier: [String] = []) -> ScoreResult {
         scorer.score(reply, context: ScoringContext(customerLine: customer, language: lang, cannotOffer: cannotOffer,
-                                                    earlierReplies: earlier))
+                                                    canOffer: canOffer, earlierReplies: earlier))
     }
 }

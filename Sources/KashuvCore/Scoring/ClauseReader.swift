@@ -58,6 +58,26 @@ struct ClauseReader {
     /// How many words back a subject or an auxiliary may stand from its verb.
     static let subjectReach = 3
 
+    /// Words after "את" that make it the accusative marker, not "you".
+    static let accusativeFollowers: Set<String> = ["זה", "זו", "זאת", "כל", "מה", "שני", "שתי", "אותו", "אותה", "עצמכ"]
+
+    /// Cue kinds that say how the trainee feels or what they say, not what they do.
+    static let feelingKinds: Set<CueKind> = [.empathy, .apology, .thanks, .validation, .checkUnderstanding, .ability,
+                                             .sorryYouFeel, .shrug, .talkDown]
+
+    /// Present-tense words after "I am" / "אני" that are feelings, beliefs or states, not acts.
+    static let notActions: Set<String> = [
+        "sorry", "afraid", "going", "trying", "hoping", "wondering", "thinking", "feeling", "being", "seeing", "hearing",
+        "looking", "saying", "telling", "asking", "writing", "talking", "speaking",
+        "מבינ", "מבינה", "מצטער", "מצטערת", "מתנצל", "מתנצלת", "מרגיש", "מרגישה", "מקווה", "מאמינ", "מאמינה",
+        "מסכימ", "מסכימה", "מכיר", "מכירה", "מודה", "מתכוונ", "מתכוונת", "מניח", "מניחה", "מעריכ", "מעריכה",
+        "מזדהה", "משער", "משערת", "מנסה", "מחכה", "מפחד", "מפחדת", "רואה", "שומע", "שומעת", "יודע", "יודעת",
+        "חושב", "חושבת", "רוצה", "צריכ", "צריכה", "אומר", "אומרת", "מדבר", "מדברת", "מבקש", "מבקשת", "זוכר", "זוכרת",
+    ]
+
+    /// Words that open an object, so "cancelling the fee now" is an act and "booking fees" a noun.
+    static let objectStarts: Set<String> = ["the", "your", "you", "it", "this", "that", "a", "an", "both", "all", "them"]
+
     static let englishPast: Set<String> = [
         "sent", "gave", "made", "put", "set", "got", "took", "paid", "left", "brought", "told", "found", "done", "had",
     ]
@@ -72,6 +92,13 @@ struct ClauseReader {
         var byToken = [UInt64](repeating: 0, count: tokens.count)
         for match in matches where match.kind.isClauseWord || match.kind == .negator {
             for index in match.first..<match.end { byToken[index] |= match.kind.bit }
+        }
+        // Hebrew "את" is also the accusative marker: before a definite noun or "זה" it is not "you"
+        // ("אני מחזיר את התוספת").
+        for index in tokens.indices where byToken[index] & CueKind.secondPerson.bit != 0 && tokens[index].text.hasSuffix("את")
+            && index + 1 < tokens.count && tokens[index + 1].segment == tokens[index].segment
+            && (tokens[index + 1].text.hasPrefix("ה") || Self.accusativeFollowers.contains(tokens[index + 1].text)) {
+            byToken[index] &= ~CueKind.secondPerson.bit
         }
         func has(_ index: Int, _ kind: CueKind) -> Bool { byToken[index] & kind.bit != 0 }
         func sameSegment(_ a: Int, _ b: Int) -> Bool { tokens[a].segment == tokens[b].segment }
@@ -100,7 +127,10 @@ struct ClauseReader {
             switch language {
             case .hebrew:
                 let readings = HebrewAnalyzer.shared?.plausibleReadings(of: tokens[verb].text).filter { $0.partOfSpeech == .verb } ?? []
-                if let own = readings.first(where: { $0.person == 1 && ($0.tense == .future || $0.tense == .past) }) {
+                // A first-person form only where every reading is one ("אעביר", "זיכיתי"); "נקבע"
+                // is also "it was set", so it needs a subject.
+                if !readings.isEmpty, readings.allSatisfy({ $0.person == 1 }),
+                   let own = readings.first(where: { $0.tense == .future || $0.tense == .past }) {
                     actor = .trainee
                     time = own.tense == .past ? .done : .later
                 } else if let subject = (max(0, verb - subjectReach)..<verb).last(where: {
@@ -161,7 +191,8 @@ struct ClauseReader {
                     first = index + 1
                 }
                 let word = tokens[verb].text
-                if actor == .customer && auxiliaries.isEmpty && word.hasSuffix("ing") {
+                if actor == .customer && auxiliaries.isEmpty && word.hasSuffix("ing") && verb + 1 < tokens.count
+                    && Self.objectStarts.contains(tokens[verb + 1].text) {
                     // "Cancelling the extra fee now": a progressive with the subject dropped is the trainee.
                     actor = .trainee
                 }
@@ -176,6 +207,33 @@ struct ClauseReader {
             reading.actions.append(Action(match: match, first: first, actor: actor, time: time,
                                           negated: match.negated || negatedBetween(first, verb, byToken),
                                           conditional: conditional, question: questions[tokens[verb].sentence]))
+        }
+
+        // Any other verb the trainee is doing as they speak is a step too, though not a named
+        // fix: "I'm sorting it with the courier now", "אני מסדרת את זה מול השליח".
+        let acted = Set(reading.actions.map(\.match.first))
+        let feelings = Set(matches.filter { Self.feelingKinds.contains($0.kind) }.flatMap { Array($0.first..<$0.end) })
+        for index in tokens.indices where !acted.contains(index) && !feelings.contains(index) && index >= 1 {
+            let word = tokens[index].text
+            var subject: Int?
+            switch language {
+            case .english:
+                if index >= 2, word.hasSuffix("ing"), word.count > 4, !Self.notActions.contains(word),
+                   ["am", "are"].contains(tokens[index - 1].text), has(index - 2, .firstPerson) {
+                    subject = index - 2
+                }
+            case .hebrew:
+                if has(index - 1, .firstPerson), tokens[index].kind == .hebrew, !Self.notActions.contains(word),
+                   let analyzer = HebrewAnalyzer.shared,
+                   analyzer.plausibleReadings(of: word).contains(where: { $0.partOfSpeech == .verb && $0.tense == .present }) {
+                    subject = index - 1
+                }
+            }
+            guard let subject, sameSegment(subject, index) else { continue }
+            let match = CueMatch(kind: .checkAction, cue: -1, first: index, end: index + 1, weight: 1)
+            reading.actions.append(Action(match: match, first: subject, actor: .trainee, time: .now,
+                                          negated: negatedBetween(subject, index, byToken), conditional: false,
+                                          question: questions[tokens[index].sentence]))
         }
 
         // A negated ability or coverage is a limitation ("אינה ניתנת לשינוי", "isn't covered"),

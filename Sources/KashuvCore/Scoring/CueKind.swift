@@ -193,7 +193,7 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
         switch self {
         case .empathy, .apology, .thanks, .validation, .checkUnderstanding, .choiceQuestion, .commitment,
              .tentative, .impersonal, .callback, .done, .fix, .offerLead, .vagueOffer, .weakAlternative,
-             .limitation, .policy, .redirectAction, .redirect, .warmTransfer, .promise:
+             .redirectAction, .redirect, .warmTransfer, .promise:
             true
         case _ where matchesAnyForm: true
         default: false

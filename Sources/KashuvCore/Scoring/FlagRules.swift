@@ -59,6 +59,11 @@ struct FlagRules {
         return pairs
     }
 
+    /// Whether hspell reads a Hebrew token as a verb in some reading ("התעדכנה"; not "של").
+    static func isVerb(_ token: Token) -> Bool {
+        HebrewAnalyzer.shared?.plausibleReadings(of: token.text).contains { $0.partOfSpeech == .verb } ?? false
+    }
+
     /// Whether a token is an acronym or code as typed: two to six Latin capitals (digits
     /// allowed after the first letter: "P1"), or Hebrew letters with gershayim inside ("ד\"נ").
     static func isAcronym(_ token: Token, typed: String) -> Bool {
@@ -130,7 +135,8 @@ struct FlagRules {
             && !f.text.sentenceIsQuestion[f.sentence(of: party)] {
             guard let negator = negators.first(where: {
                 $0.first > party.first && $0.first - party.end <= 3 && f.clause(of: $0) == f.clause(of: party)
-            }), negator.end < f.tokens.count, f.clause(of: negator) == f.tokens[negator.end].clause else { continue }
+            }), negator.end < f.tokens.count, f.clause(of: negator) == f.tokens[negator.end].clause,
+                  f.language == .english || Self.isVerb(f.tokens[negator.end]) else { continue }
             let verb = CueMatch(kind: .fault, cue: -1, first: negator.first, end: negator.end + 1, weight: 1)
             if echoed(verb) || echoed(party) { continue }
             raise(.blame, [party, verb], rule: "flag.blame.impersonal_cause")

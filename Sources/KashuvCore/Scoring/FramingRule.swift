@@ -56,7 +56,13 @@ struct FramingRule {
         let paidSegments = Set(f.active(.paidOption).map { f.tokens[$0.first].segment })
         // The trainee doing the fix ("אני מעבירה עכשיו את ההחזר", "I'll book the technician"), and a
         // question that lets the customer choose the fix ("איזה יום נוח לך שהטכנאי יגיע?").
-        let ownFixes = f.ownActions.filter { $0.match.kind == .fixAction }.map { f.asMatch($0, kind: .fix) }
+        // …and whatever the trainee does after "what I can do is" / "מה שאני כן עושה" / "but I can".
+        let leads = f.active(.offerLead)
+        let ownFixes = f.ownActions.filter { action in
+            action.match.kind == .fixAction || leads.contains {
+                $0.end <= action.match.first && f.sentence(of: $0) == f.sentence(of: action.match)
+            }
+        }.map { f.asMatch($0, kind: .fix) }
         // A fix named in a sentence where nobody offers it is a description ("refunds are
         // processed within 7 days", "the plane swap was due to…"), not an option.
         let offering = Set(f.active(offeringKinds).map { f.sentence(of: $0) } + f.ownActions.map { f.sentence(of: $0.match) })

@@ -5,16 +5,17 @@
 /// "an appointment before 12 December at his own branch" against "book the appointment
 /// now": the date and the branch, not "appointment"). An offer is `over_promise` only when it
 /// shares that distinctive content (a number or date counts 2, a word 1, by lemma), and more
-/// of it than it shares with any allowed item: an allowed offer is never an over-promise.
+/// of it than of what sets an allowed item apart: an allowed offer is never an over-promise.
 struct ScenarioOffers: Sendable {
     private let allowed: [ReflectionProfile]
     private let forbidden: [ReflectionProfile]
 
     init(can: [String], cannot: [String], stopwords: Set<UInt64>) {
         let allowed = can.map { ReflectionProfile(texts: [$0], stopwords: stopwords, lemmas: true) }
-        self.allowed = allowed
-        forbidden = cannot.map { ReflectionProfile(texts: [$0], stopwords: stopwords, lemmas: true).subtracting(allowed) }
-            .filter { !$0.isEmpty }
+        let ruledOut = cannot.map { ReflectionProfile(texts: [$0], stopwords: stopwords, lemmas: true) }
+        // Each side by what sets it apart from the other: "$40" and "fee" in both say nothing.
+        self.allowed = allowed.map { $0.subtracting(ruledOut) }
+        forbidden = ruledOut.map { $0.subtracting(allowed) }.filter { !$0.isEmpty }
     }
 
     /// Whether the scenario rules anything out.
