@@ -208,16 +208,25 @@ struct FlagRules {
             raise(.overPromise, promises, rule: "flag.over_promise.guarantee")
         }
         if !out.flags.contains(.overPromise), !offers.isEmpty {
-            let offering = f.active([.commitment, .fix, .offerLead, .promise, .impersonal, .callback, .done])
+            // Every sentence that offers, does or asserts something (not a question, not a
+            // refusal): "אני מבטלת לך את ה-2,400" offers it, "תוך שעה ההודעות חוזרות לעבוד"
+            // asserts it. A sentence with no offering word must match more of the item.
+            let offeringSentences = Set(f.active([.commitment, .fix, .offerLead, .promise, .impersonal, .callback, .done])
+                .map { f.sentence(of: $0) } + f.ownActions.map { f.sentence(of: $0.match) })
             let refusing = Set(f.matches.filter { $0.kind == .limitation || $0.kind == .policy || ($0.negated && $0.kind == .promise) }
                 .map { f.sentence(of: $0) })
-            for match in offering where !refusing.contains(f.sentence(of: match)) {
-                let sentence = f.sentence(of: match)
-                let range = f.tokens.indices.filter { f.tokens[$0].sentence == sentence }
-                guard let lower = range.first, let upper = range.last else { continue }
-                if offers.forbids(tokens: f.tokens, range: lower..<(upper + 1), stopwords: f.cues.stopwords) {
+            var sentenceStart = 0
+            for index in 0...f.tokens.count {
+                guard index == f.tokens.count || f.tokens[index].sentence != f.tokens[sentenceStart].sentence else { continue }
+                defer { sentenceStart = index }
+                guard sentenceStart < index else { continue }
+                let sentence = f.tokens[sentenceStart].sentence
+                guard !refusing.contains(sentence), !f.text.sentenceIsQuestion[sentence] else { continue }
+                let margin = offeringSentences.contains(sentence) ? 0 : 1
+                if offers.forbids(tokens: f.tokens, range: sentenceStart..<index, stopwords: f.cues.stopwords, margin: margin,
+                                  echoes: customerTokens) {
                     out.flags.insert(.overPromise)
-                    out.evidence.append(f.evidence(first: lower, end: upper + 1, flag: .overPromise,
+                    out.evidence.append(f.evidence(first: sentenceStart, end: index, flag: .overPromise,
                                                    rule: "flag.over_promise.cannot_offer", effect: .minus))
                     break
                 }

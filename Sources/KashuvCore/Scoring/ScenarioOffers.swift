@@ -22,9 +22,19 @@ struct ScenarioOffers: Sendable {
     var isEmpty: Bool { forbidden.isEmpty }
 
     /// Whether the tokens in `range` offer something the scenario rules out.
-    func forbids(tokens: [Token], range: Range<Int>, stopwords: Set<UInt64>) -> Bool {
+    ///
+    /// - Parameters:
+    ///   - margin: how much more than the usual threshold the match needs (a sentence that
+    ///     asserts rather than offers).
+    ///   - echoes: word hashes of the customer's line; a sentence made only of those echoes them.
+    func forbids(tokens: [Token], range: Range<Int>, stopwords: Set<UInt64>, margin: Int = 0,
+                 echoes: Set<UInt64> = []) -> Bool {
+        let content = range.filter { ReflectionProfile.isContent(tokens[$0], stopwords: stopwords) }
+        if !echoes.isEmpty && !content.isEmpty && content.allSatisfy({ echoes.contains(WordHash.hash(tokens[$0].text)) }) {
+            return false
+        }
         let worst = forbidden.map { $0.overlap(tokens: tokens, range: range, stopwords: stopwords).score }.max() ?? 0
-        guard worst >= ReflectionProfile.threshold else { return false }
+        guard worst >= ReflectionProfile.threshold + margin else { return false }
         let best = allowed.map { $0.overlap(tokens: tokens, range: range, stopwords: stopwords).score }.max() ?? 0
         return worst > best
     }

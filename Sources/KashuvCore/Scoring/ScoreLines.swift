@@ -45,7 +45,8 @@ public struct ScoreLines: Sendable {
         case .failure(let failure):
             return failure.json
         case .success(let request):
-            var context = ScoringContext(customerLine: request.customer, language: request.lang)
+            var context = ScoringContext(customerLine: request.customer, language: request.lang,
+                                         cannotOffer: request.cannotOffer ?? [], canOffer: request.canOffer ?? [])
             if let id = request.scenario {
                 guard let found = scenario(id) else {
                     return Failure(line: lineNumber, id: request.id, error: "unknown scenario \(id)").json
@@ -99,6 +100,15 @@ public struct ScoreLines: Sendable {
         var customer: String?
         var lang: Language?
         var scenario: String?
+        /// What may and may not be offered in the reply's situation (a scenario's lists win).
+        var canOffer: [String]?
+        var cannotOffer: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case id, reply, customer, lang, scenario
+            case canOffer = "can_offer"
+            case cannotOffer = "cannot_offer"
+        }
     }
 
     /// The output for a line that could not be scored.
