@@ -33,14 +33,16 @@ struct CalibrationTests {
         kappa: [.listening: 0.93, .ownership: 0.93, .framing: 0.91],
         languageKappa: 0.90, microF1: 0.91, languageMicroF1: 0.89, perFlagF1: 0.80)
 
-    @Test("floor: agreement with the coaches' dev set (../shared/data/dev-replies.jsonl) stays above its floors")
+    /// The coaches' dev set lives outside the repository, beside the clone (`../shared`, as CI
+    /// checks it out); a clone on its own skips this floor and says why.
+    static let devSet = ScorerFixture.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/dev-replies.jsonl")
+    static var devSetIsPresent: Bool { FileManager.default.fileExists(atPath: devSet.path) }
+
+    @Test(
+        "floor: agreement with the coaches' dev set (../shared/data/dev-replies.jsonl) stays above its floors",
+        .enabled(if: devSetIsPresent, "skipped: the coaches' dev set is not beside this clone (expected ../shared/data/dev-replies.jsonl; CI has it)"))
     func devSetFloor() throws {
-        let file = ScorerFixture.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/dev-replies.jsonl")
-        guard FileManager.default.fileExists(atPath: file.path) else {
-            Issue.record("The dev set is missing: expected \(file.path) (shared/ beside the package, as CI checks it out).")
-            return
-        }
-        let items = try LabelledReply.load(contentsOf: file)
+        let items = try LabelledReply.load(contentsOf: Self.devSet)
         #expect(items.count >= 100)
         Self.floors.check(items, set: "dev set")
     }
