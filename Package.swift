@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// A warning in the tests is an error: hundreds of ignored-result warnings once buried the
+/// ones that mattered in every test build.
+let testWarningsAreErrors: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
 let package = Package(
     name: "Kashuv",
     platforms: [.macOS(.v13)],
@@ -11,7 +15,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // The core: text, scenarios, scoring, dialogue, progress, reports. No terminal in it.
@@ -21,7 +24,6 @@ let package = Package(
                 "CHspell",
                 "CStemmer",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Morphology for the scorer (Debian: hspell, libstemmer-dev). hspell is AGPL-3.0-or-later.
@@ -73,11 +75,13 @@ let package = Package(
             name: "KashuvCoreTests",
             dependencies: ["KashuvCore", "KashuvFuzzTargets"],
             // Data read from the source tree by path (the probe set), not bundled resources.
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures"],
+            swiftSettings: testWarningsAreErrors
         ),
         .testTarget(
             name: "KashuvTerminalTests",
-            dependencies: ["KashuvTerminal", "KashuvCore"]
+            dependencies: ["KashuvTerminal", "KashuvCore"],
+            swiftSettings: testWarningsAreErrors
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -34,7 +34,9 @@ public struct DialogueEngine: Sendable {
     }
 
     /// Takes a scored reply: chooses the branch, moves the mood and goes on to the next
-    /// turn or an ending. Returns the step taken.
+    /// turn or an ending. Returns the step taken, which is also appended to the state's
+    /// history, so a caller that only follows the state may ignore it.
+    @discardableResult
     public func reply(_ assessment: Assessment, in state: inout DialogueState) throws(DialogueError) -> DialogueStep {
         guard state.scenarioID == scenario.id else {
             throw .wrongScenario(expected: scenario.id, found: state.scenarioID)
