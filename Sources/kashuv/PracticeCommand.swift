@@ -97,7 +97,7 @@ struct PracticeCommand: ParsableCommand {
                 // The session's debrief carries the suggested next scenario; the whole library is
                 // read only when the debrief is built, keeping start-up to the one scenario.
                 let result = try FullScreenPractice.run(session: practice, library: nil, bidi: bidi)
-                if result != .finished, !practice.isOver {
+                if result != .finished, !practice.state.isOver {
                     output.write("\(labels.attemptKeptUnfinished)\n  \(ResumeCommand.text(for: practice))\n")
                 }
                 if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }

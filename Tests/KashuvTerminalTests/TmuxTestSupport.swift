@@ -119,6 +119,12 @@ final class TmuxSession {
         return records
     }
 
+    /// Ends every pane (the server goes with them), keeping the folder: the next ``start(_:columns:rows:)``
+    /// begins a fresh server, as a trainee would start the program again.
+    func stopServer() {
+        _ = try? tmux(["kill-server"])
+    }
+
     /// Kills the tmux server and removes the folder.
     func close() {
         _ = try? tmux(["kill-server"])

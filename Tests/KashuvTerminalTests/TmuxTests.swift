@@ -121,7 +121,7 @@ struct TmuxTests {
         #expect(!screen.contains(visual(customerLine(TestScenario.opening))))
     }
 
-    @Test("Esc quits at once and the attempt stays resumable")
+    @Test("Esc quits at once, records the attempt as abandoned, and the attempt stays resumable")
     func escapeQuits() throws {
         let tmux = try TmuxSession()
         defer { tmux.close() }
@@ -135,6 +135,22 @@ struct TmuxTests {
         #expect(try tmux.display("#{alternate_on}") == "0")
         let records = try tmux.progressRecords()
         #expect(records.filter { $0["type"] as? String == "turn" }.count == 1)
+        // docs/progress-format.md: quitting writes an "abandoned" attempt line, as plain mode does.
+        let attempt = try #require(records.last)
+        #expect(attempt["type"] as? String == "attempt")
+        #expect(attempt["outcome"] as? String == "abandoned")
+        #expect(attempt["turns"] as? Int == 1)
+        #expect(attempt["ending_id"] is NSNull)
+
+        // --resume continues at the second line; leaving again adds a second abandoned line.
+        tmux.stopServer()
+        try tmux.start(try tmux.kashuvInShell(extra: "--resume"))
+        try tmux.waitFor(visual(customerLine(TestScenario.second)))
+        try tmux.press("C-c")
+        try tmux.waitFor("EXITED 0")
+        let again = try tmux.progressRecords().filter { $0["type"] as? String == "attempt" }
+        #expect(again.map { $0["outcome"] as? String } == ["abandoned", "abandoned"])
+        #expect(Set(again.compactMap { $0["attempt_id"] as? String }).count == 1)
     }
 
     @Test("TERM=dumb falls back to plain lines in logical order")

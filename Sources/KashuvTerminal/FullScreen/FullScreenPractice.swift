@@ -9,9 +9,9 @@ import Glibc
 /// reply, and a debrief at the end.
 ///
 /// `kashuv practice` calls it when stdin and stdout are terminals and `TERM` is not `dumb`.
-/// Esc or Ctrl-C leave at once; every scored turn is already saved and the attempt can be
-/// continued with `--resume` (it is not recorded as abandoned). SIGTERM and SIGHUP restore
-/// the terminal and leave the same way.
+/// Esc or Ctrl-C leave at once; every scored turn is already saved, the attempt is recorded
+/// as abandoned (an `"abandoned"` attempt line, docs/progress-format.md) and can be continued
+/// with `--resume`. SIGTERM and SIGHUP restore the terminal and leave the same way.
 public enum FullScreenPractice {
     /// How the full-screen session ended.
     public enum Result: Sendable, Equatable {
@@ -55,6 +55,7 @@ public enum FullScreenPractice {
         let timing = environment["KASHUV_TIMING_FILE"].map { StartupTiming(file: $0, environment: environment) }
         let exit = drive(screen, on: terminal, timing: timing)
         terminal.end()
+        if !session.isOver { recordAbandoned(session, output: output) }
         switch exit {
         case .finished: return .finished
         case .quit: return .quit
@@ -83,6 +84,17 @@ public enum FullScreenPractice {
                 if let exit = screen.handle([key] + terminal.pendingKeys()) { return exit }
                 frame()
             }
+        }
+    }
+
+    /// Appends the `"abandoned"` attempt line for a trainee who left before an ending. The
+    /// turns are already saved, so a failure here loses nothing; it is still said.
+    private static func recordAbandoned(_ session: PracticeSession, output: Int32) {
+        do {
+            try session.abandon()
+        } catch {
+            let labels = Labels.for(session.scenario.language)
+            PlainLineOutput(fileDescriptor: output).lines("\(labels.couldNotSave) \(DisplaySafeText.clean("\(error)", keepingNewlines: false))")
         }
     }
 }
