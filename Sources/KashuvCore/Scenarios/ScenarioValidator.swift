@@ -134,7 +134,8 @@ public struct ScenarioValidator: Sendable {
                     path: path, scenario: scenario, root: root, hasTestPlanKey: hasTestPlanKey, languageKnown: languageKnown
                 ).run().filter { !reported.contains(LineColumn(line: $0.line ?? 0, column: $0.column ?? 0)) }
                 outcome.diagnostics = shapeProblems + checks
-                if shapeProblems.isEmpty { outcome.scenario = scenario }
+                // Handed out with its prose reflowed: the trainee reads it wrapped to their screen (``Prose``).
+                if shapeProblems.isEmpty { outcome.scenario = scenario.reflowingProse() }
             }
         case .trainerProfile:
             outcome.diagnostics = shapeChecker.check(root, against: .trainerProfile)
