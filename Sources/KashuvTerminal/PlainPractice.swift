@@ -178,13 +178,13 @@ public struct PlainPractice {
             }
             lines.append(clean(ending.debrief))
         }
-        lines += Self.debriefLines(debrief, labels: labels)
+        lines += Self.debriefLines(debrief, labels: labels) { ShellCommand.practice(scenarioID: $0, for: session) }
         write(lines)
     }
 
     /// The debrief as plain lines: the per-turn table, what went well, what to practise
-    /// next and the suggested scenario.
-    static func debriefLines(_ debrief: Debrief, labels: Labels) -> [String] {
+    /// next and the suggested scenario with the command that starts it (`practiseCommand`).
+    static func debriefLines(_ debrief: Debrief, labels: Labels, practiseCommand: (String) -> String) -> [String] {
         func clean(_ text: String) -> String { DisplaySafeText.clean(text, keepingNewlines: false) }
         var lines = ["", "=== \(labels.debrief) ==="]
         for row in debrief.rows {
@@ -211,7 +211,8 @@ public struct PlainPractice {
             ]
         }
         if let suggestion = debrief.suggestion {
-            lines += ["", "\(labels.tryNext): \(clean(suggestion.scenarioID)) · \(clean(suggestion.title)) (\(labels.reason(suggestion.reason)))"]
+            lines += ["", "\(labels.tryNext): \(clean(suggestion.scenarioID)) · \(clean(suggestion.title)) (\(labels.reason(suggestion.reason)))",
+                      "  " + practiseCommand(suggestion.scenarioID)]
         }
         return lines
     }
@@ -247,7 +248,7 @@ private final class SessionGuard: @unchecked Sendable {
         guard !session.isOver else { return }
         do {
             try session.abandon()
-            output.write("\n\(labels.attemptKeptUnfinished)\n  \(ResumeCommand.text(for: session))\n")
+            output.write("\n\(labels.attemptKeptUnfinished)\n  \(ShellCommand.resume(session))\n")
         } catch {
             output.write("\n\(labels.couldNotSave) \(DisplaySafeText.clean("\(error)"))\n")
         }

@@ -87,7 +87,8 @@ struct PracticeCommand: ParsableCommand {
                     "kashuv: no unfinished attempt at \(scenario.id) for \(name.displayName); starting a new one\n".utf8))
             }
         } else if usePlain, saved.attempt != nil {
-            output.lines(labels.unfinishedAttemptHint)
+            output.lines(labels.unfinishedAttemptHint,
+                         "  " + ShellCommand.practice(scenarioID: scenario.id, trainee: name, progress: store.folder) + " --resume")
         }
         let practice = session ?? PracticeSession.start(
             scenario: scenario, trainee: name, store: store, scorer: scorer, library: library.all, coaching: coaching)
@@ -98,7 +99,7 @@ struct PracticeCommand: ParsableCommand {
                 // read only when the debrief is built, keeping start-up to the one scenario.
                 let result = try FullScreenPractice.run(session: practice, library: nil, bidi: bidi)
                 if result != .finished, !practice.state.isOver {
-                    output.write("\(labels.attemptKeptUnfinished)\n  \(ResumeCommand.text(for: practice))\n")
+                    output.write("\(labels.attemptKeptUnfinished)\n  \(ShellCommand.resume(practice))\n")
                 }
                 if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
                 return

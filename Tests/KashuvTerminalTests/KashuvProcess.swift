@@ -48,12 +48,19 @@ final class KashuvProcess: @unchecked Sendable {
     private let errorDone = DispatchSemaphore(value: 0)
 
     /// Starts `kashuv` with arguments; `environment` is added to a minimal one (no TERM).
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    /// With `shellCommand`, runs that command line with `/bin/sh -c` instead (in `directory`),
+    /// as a trainee pasting a command Kashuv printed.
+    init(_ arguments: [String], environment: [String: String] = [:], shellCommand: String? = nil, directory: URL? = nil) throws {
         guard let executable = Self.executable else { throw Missing() }
         signal(SIGPIPE, SIG_IGN)  // writing to a program that already exited must not kill the tests
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.packageRoot
+        if let shellCommand {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", shellCommand]
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
+        process.currentDirectoryURL = directory ?? Self.packageRoot
         var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "USER": "tester", "LANG": "C.UTF-8"]
         env.merge(environment) { $1 }
         process.environment = env
@@ -136,8 +143,10 @@ final class KashuvProcess: @unchecked Sendable {
     }
 
     /// Runs to the end with the given input lines; read ``exitStatus`` and the output after.
-    static func run(_ arguments: [String], input: [String], environment: [String: String] = [:]) throws -> KashuvProcess {
-        let program = try KashuvProcess(arguments, environment: environment)
+    static func run(
+        _ arguments: [String], input: [String], environment: [String: String] = [:], shellCommand: String? = nil, directory: URL? = nil
+    ) throws -> KashuvProcess {
+        let program = try KashuvProcess(arguments, environment: environment, shellCommand: shellCommand, directory: directory)
         try? program.input.fileHandleForWriting.write(contentsOf: Data(input.map { $0 + "\n" }.joined().utf8))
         program.closeInput()
         program.finish()

@@ -137,7 +137,12 @@ struct PlainModeTests {
         }
         #expect(abandoned.outcome == .abandoned && abandoned.turns == 1 && abandoned.endingID == nil)
 
-        let second = try practise(["--plain", "--trainee", "נועה", "--resume"], input: Array(Self.hebrewReplies.dropFirst()))
+        // The command printed for the trainee runs as printed, pasted into a shell in another folder.
+        let lines = first.stdout.components(separatedBy: "\n")
+        let printed = try #require(lines.firstIndex { $0.hasPrefix("הניסיון נשמר כלא גמור") }.map { lines[$0 + 1] })
+        #expect(printed.hasSuffix(" --resume") && !printed.hasPrefix("  kashuv "), "kashuv is not on this PATH, so the command names the program's path")
+        let second = try KashuvProcess.run(
+            [], input: Array(Self.hebrewReplies.dropFirst()), shellCommand: printed, directory: FileManager.default.temporaryDirectory)
         #expect(second.exitStatus == 0, "stderr: \(second.stderr)")
         #expect(second.stdout.contains("ממשיכים את הניסיון הקודם מסבב 2"))
         contents = try records("נועה")

@@ -104,7 +104,7 @@ struct PlainPracticeTests {
     func endOfInput() throws {
         let (output, session) = try play(["L2 O1 F1 שמעתי"])
         #expect(session.isAbandoned)
-        #expect(output.contains("kashuv practice he-waiting-app-senior --trainee בודק --progress "))
+        #expect(output.contains(ShellCommand.program + " practice he-waiting-app-senior --trainee בודק --progress "))
         #expect(output.hasSuffix(" --resume\n"))
         let records = try session.store.read(session.trainee).records
         guard case .attempt(let attempt) = try #require(records.last) else {

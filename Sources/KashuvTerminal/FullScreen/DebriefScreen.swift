@@ -7,6 +7,8 @@ struct DebriefScreen {
     let labels: ScreenLabels
     let block: TextBlock
     let scenarioTitle: String
+    /// The command that starts a scenario, by id, for this trainee (``ShellCommand``).
+    let practiseCommand: (String) -> String
 
     /// The debrief's lines in a screen `width` wide.
     func lines(_ debrief: Debrief, width: Int) -> [StyledLine] {
@@ -82,9 +84,9 @@ struct DebriefScreen {
             styled.append(DisplaySafeText.clean(suggestion.title, keepingNewlines: false), .trainee)
             styled.append(" (" + labels.suggestionReason(suggestion.reason) + ")", .dim)
             lines += styled.lines(block, width: inner, indent: 1)
-            lines += TextBlock(layout: BidiLayout(mode: block.layout.mode, neutralDirection: .leftToRight))
-                .lines("kashuv practice " + DisplaySafeText.clean(suggestion.scenarioID, keepingNewlines: false),
-                       width: inner, indent: 1, style: .dim)
+            // The command as the shell shows it while typed (logical order), so it can be copied.
+            lines += TextBlock(layout: BidiLayout(mode: .terminal, neutralDirection: .leftToRight))
+                .lines(practiseCommand(suggestion.scenarioID), width: inner, indent: 1, style: .dim)
                 .map { line in
                     var line = line
                     if labels.language.isRightToLeft && block.layout.mode == .app {

@@ -72,7 +72,9 @@ package final class PracticeScreen {
         block = TextBlock(layout: layout)
         let name = DisplaySafeText.clean(session.scenario.customer.name, keepingNewlines: false)
         renderer = TranscriptRenderer(labels: labels, block: block, customerName: name)
-        debriefScreen = DebriefScreen(labels: labels, block: block, scenarioTitle: session.scenario.title)
+        debriefScreen = DebriefScreen(
+            labels: labels, block: block, scenarioTitle: session.scenario.title,
+            practiseCommand: { [session] id in ShellCommand.practice(scenarioID: id, for: session) })
         if showingSavedTurns {
             rebuildTranscript()
         } else {
