@@ -136,24 +136,14 @@ public struct PlainPractice {
         var lines = Dimension.allCases.map { "  \(labels.name(of: $0)): \(labels.level(score.level($0)))" }
         let flags = score.flags.map(labels.name(of:))
         lines.append("  \(labels.flags): \(flags.isEmpty ? labels.none : flags.joined(separator: ", "))")
-        let evidence = score.evidence.filter { evidence in
-            evidence.flag != nil || evidence.dimension.map(score.rated.contains) == true
-        }
-        if !evidence.isEmpty {
-            // One line per phrase and effect, naming everything it earned or cost.
-            var phrases: [(effect: Evidence.Effect, text: String, about: [String])] = []
-            for item in evidence {
-                let about = item.flag.map(labels.name(of:)) ?? item.dimension.map(labels.name(of:)) ?? ""
-                if let index = phrases.firstIndex(where: { $0.effect == item.effect && $0.text == item.text }) {
-                    if !phrases[index].about.contains(about) { phrases[index].about.append(about) }
-                } else {
-                    phrases.append((item.effect, item.text, [about]))
-                }
-            }
+        // Each dimension's and flag's best words, merged and quoted once, what cost first.
+        let quotes = QuotedEvidence.select(from: score, reply: outcome.reply)
+        if !quotes.isEmpty {
             lines.append("  \(labels.yourWords):")
-            for phrase in phrases {
-                let text = DisplaySafeText.clean(phrase.text, keepingNewlines: false)
-                lines.append("    \(phrase.effect.rawValue) \"\(text)\" (\(phrase.about.joined(separator: ", ")))")
+            for quote in quotes {
+                let text = DisplaySafeText.clean(quote.text, keepingNewlines: false)
+                let about = quote.flags.map(labels.name(of:)) + quote.dimensions.map(labels.name(of:))
+                lines.append("    \(quote.effect.rawValue) \"\(text)\" (\(about.joined(separator: ", ")))")
             }
         }
         if let advice = score.advice.first {

@@ -13,26 +13,31 @@ import Darwin
 @Suite("Plain practice lines")
 struct PlainPracticeTests {
     /// A stand-in scorer: `"L2 O1 F0 +redirect words"` scores listening 2, ownership 1,
-    /// framing 0 and raises redirect; levels above 0 quote the words after the codes.
+    /// framing 0 and raises redirect (the `+redirect` word is its evidence); levels above 0
+    /// quote the other words.
     struct SpelledOutScorer: ReplyScoring {
         func score(_ reply: String, context: ScoringContext) -> ScoreResult {
             var levels = Levels(listening: 0, ownership: 0, framing: 0)
-            var flags: [Flag] = []
-            var words: [Substring] = []
-            for word in reply.split(separator: " ") {
+            var flags: [(flag: Flag, range: Range<Int>)] = []
+            var quote: Range<Int>?
+            var offset = 0
+            for word in reply.split(separator: " ", omittingEmptySubsequences: false) {
+                let range = offset..<(offset + word.unicodeScalars.count)
+                offset = range.upperBound + 1
                 if word.hasPrefix("+"), let flag = Flag(rawValue: String(word.dropFirst())) {
-                    flags.append(flag)
+                    flags.append((flag, range))
                 } else if word.count == 2, let level = Int(String(word.last!)), "LOF".contains(word.first!) {
                     switch word.first { case "L": levels.listening = level; case "O": levels.ownership = level; default: levels.framing = level }
-                } else {
-                    words.append(word)
+                } else if !word.isEmpty {
+                    quote = (quote?.lowerBound ?? range.lowerBound)..<range.upperBound
                 }
             }
-            let quote = words.joined(separator: " ")
-            let evidence = Dimension.allCases.filter { levels[$0] > 0 }.map {
-                Evidence(dimension: $0, start: 0, end: quote.unicodeScalars.count, text: quote, rule: "test", effect: .plus)
-            } + flags.map { Evidence(flag: $0, start: 0, end: 1, text: "\u{1B}[31mred", rule: "test", effect: .minus) }
-            return ScoreResult(language: context.language ?? .hebrew, levels: levels, rated: context.rated, flags: flags,
+            let scalars = Array(reply.unicodeScalars)
+            func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+            let evidence = Dimension.allCases.filter { levels[$0] > 0 }.compactMap { dimension in
+                quote.map { Evidence(dimension: dimension, start: $0.lowerBound, end: $0.upperBound, text: text($0), rule: "test", effect: .plus) }
+            } + flags.map { Evidence(flag: $0.flag, start: $0.range.lowerBound, end: $0.range.upperBound, text: text($0.range), rule: "test", effect: .minus) }
+            return ScoreResult(language: context.language ?? .hebrew, levels: levels, rated: context.rated, flags: flags.map(\.flag),
                                evidence: evidence, advice: ["עצה ראשונה", "עצה שנייה"])
         }
     }
@@ -79,7 +84,8 @@ struct PlainPracticeTests {
         #expect(output.contains("> L2 O2 F1 שמעתי אותך\n  הקשבה פעילה: 2/2\n  אחריות: 2/2\n  מה כן אפשר: 1/2\n  דגלים: אין\n"))
         #expect(output.contains("    + \"שמעתי אותך\" (הקשבה פעילה, אחריות, מה כן אפשר)\n"), "one line per phrase, naming all it earned")
         #expect(output.contains("  דגלים: הבטחה שאי אפשר לקיים\n"))
-        #expect(output.contains("    - \"[31mred\" (הבטחה שאי אפשר לקיים)\n"), "evidence text is cleaned of escapes")
+        #expect(output.contains("    - \"+over_promise\" (הבטחה שאי אפשר לקיים)\n"), "what cost comes first")
+        #expect(output.contains("    - \"+over_promise\" (הבטחה שאי אפשר לקיים)\n    + \"מחר בבוקר\" ("))
         #expect(output.contains("  מה כן אפשר: לא נבחן\n"), "false-hope does not rate framing")
         #expect(output.contains("  עצה: עצה ראשונה\n") && !output.contains("עצה שנייה"), "one line of advice")
         #expect(output.contains("  מצב רוח: 6 → 4\n"))

@@ -9,7 +9,7 @@ public struct Debrief: Sendable, Hashable {
     /// One row per scored turn, oldest first.
     public var rows: [Row]
     /// The trainee's own words that earned a level: at most one quote per dimension, from the
-    /// turn where that dimension scored highest.
+    /// turn where that dimension scored highest (the quote that turn's feedback showed).
     public var wentWell: [Quote]
     /// The weakest dimension over the attempt, with advice; `nil` when no turn was scored.
     public var practiseNext: Focus?
@@ -101,7 +101,9 @@ public struct Debrief: Sendable, Hashable {
             var best: Quote?
             for outcome in turns {
                 guard let level = outcome.score.level(dimension), level > 0, level > (best?.level ?? 0) else { continue }
-                let earned = outcome.score.evidence.first { $0.dimension == dimension && $0.effect == .plus }
+                // The words the turn's feedback showed for this dimension (QuotedEvidence).
+                let earned = QuotedEvidence.select(from: outcome.score, reply: outcome.reply)
+                    .first { $0.effect == .plus && $0.dimensions.contains(dimension) }
                 guard let earned, !earned.text.isEmpty else { continue }
                 best = Quote(dimension: dimension, level: level, text: earned.text, turnNumber: outcome.number)
             }

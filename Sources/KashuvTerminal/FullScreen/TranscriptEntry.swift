@@ -110,29 +110,18 @@ struct TranscriptRenderer {
             lines += flags.lines(block, width: inner, indent: indent)
         }
 
-        let reply = Array(outcome.reply.unicodeScalars)
-        func quote(_ item: Evidence) -> String {
-            let lower = min(max(0, item.start), reply.count), upper = min(max(lower, item.end), reply.count)
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: reply[lower..<upper])
-            let words = String(view).isEmpty ? item.text : String(view)
-            return "\"" + DisplaySafeText.clean(words, keepingNewlines: false) + "\""
-        }
-        func name(_ item: Evidence) -> String {
-            if let flag = item.flag { return labels.flag(flag) }
-            if let dimension = item.dimension { return labels.dimension(dimension) }
-            return ""
-        }
+        // Each dimension's and flag's best words, merged and quoted once (QuotedEvidence).
+        let quotes = QuotedEvidence.select(from: score, reply: outcome.reply)
         for (effect, title, style) in [(Evidence.Effect.plus, labels.earned, Style.plus), (.minus, labels.cost, .minus)] {
-            let items = score.evidence.filter { $0.effect == effect && !($0.end <= $0.start && $0.text.isEmpty) }
+            let items = quotes.filter { $0.effect == effect }
             guard !items.isEmpty else { continue }
             var styled = StyledText()
             styled.append(title + ": ", .heading)
-            for (index, item) in items.prefix(4).enumerated() {
+            for (index, item) in items.enumerated() {
                 if index > 0 { styled.append(" · ", .dim) }
-                styled.append(quote(item), style)
-                let label = name(item)
-                if !label.isEmpty { styled.append(" (" + label + ")", .dim) }
+                styled.append("\"" + DisplaySafeText.clean(item.text, keepingNewlines: false) + "\"", style)
+                let names = item.flags.map(labels.flag) + item.dimensions.map(labels.dimension)
+                if !names.isEmpty { styled.append(" (" + names.joined(separator: ", ") + ")", .dim) }
             }
             lines += styled.lines(block, width: inner, indent: indent)
         }
