@@ -36,37 +36,3 @@ public struct PlainLineInput: Sendable {
         return line
     }
 }
-
-/// Writes text to a file descriptor, whole, ignoring a reader that has gone away (a closed
-/// pipe or terminal must not stop the progress from being saved).
-public struct PlainLineOutput: Sendable {
-    /// The descriptor written to.
-    public let fileDescriptor: Int32
-
-    /// Writes to a descriptor (standard output is 1).
-    public init(fileDescriptor: Int32) {
-        self.fileDescriptor = fileDescriptor
-    }
-
-    /// Writes the text as it is.
-    public func write(_ text: String) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { systemWrite(fileDescriptor, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }
-            bytes = bytes.dropFirst(written)
-        }
-    }
-
-    /// Writes lines, each followed by a newline.
-    public func lines(_ lines: String...) {
-        write(lines.map { $0 + "\n" }.joined())
-    }
-}
-
-#if canImport(Glibc)
-private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-private let systemWrite = Darwin.write
-#endif

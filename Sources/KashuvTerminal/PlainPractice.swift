@@ -168,13 +168,16 @@ public struct PlainPractice {
             }
             lines.append(clean(ending.debrief))
         }
-        lines += Self.debriefLines(debrief, labels: labels) { ShellCommand.practice(scenarioID: $0, for: session) }
+        lines += Self.debriefLines(debrief, labels: labels)
         write(lines)
+        if let suggestion = debrief.suggestion {
+            output.command("  " + ShellCommand.practice(scenarioID: suggestion.scenarioID, for: session))
+        }
     }
 
     /// The debrief as plain lines: the per-turn table, what went well, what to practise
-    /// next and the suggested scenario with the command that starts it (`practiseCommand`).
-    static func debriefLines(_ debrief: Debrief, labels: Labels, practiseCommand: (String) -> String) -> [String] {
+    /// next and the suggested scenario (the command that starts it is written after them).
+    static func debriefLines(_ debrief: Debrief, labels: Labels) -> [String] {
         func clean(_ text: String) -> String { DisplaySafeText.clean(text, keepingNewlines: false) }
         var lines = ["", "=== \(labels.debrief) ==="]
         for row in debrief.rows {
@@ -201,8 +204,7 @@ public struct PlainPractice {
             ]
         }
         if let suggestion = debrief.suggestion {
-            lines += ["", "\(labels.tryNext): \(clean(suggestion.scenarioID)) · \(clean(suggestion.title)) (\(labels.reason(suggestion.reason)))",
-                      "  " + practiseCommand(suggestion.scenarioID)]
+            lines += ["", "\(labels.tryNext): \(clean(suggestion.scenarioID)) · \(clean(suggestion.title)) (\(labels.reason(suggestion.reason)))"]
         }
         return lines
     }
@@ -238,7 +240,8 @@ private final class SessionGuard: @unchecked Sendable {
         guard !session.isOver else { return }
         do {
             try session.abandon()
-            output.write("\n\(labels.attemptKeptUnfinished)\n  \(ShellCommand.resume(session))\n")
+            output.write("\n\(labels.attemptKeptUnfinished)\n")
+            output.command("  " + ShellCommand.resume(session))
         } catch {
             output.write("\n\(labels.couldNotSave) \(DisplaySafeText.clean("\(error)"))\n")
         }

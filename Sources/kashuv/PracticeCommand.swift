@@ -58,8 +58,10 @@ struct PracticeCommand: ParsableCommand {
             throw ValidationErrorText(library.explainMissing(scenarioID))
         }
         let usePlain = plain || isatty(0) == 0 || isatty(1) == 0 || ["", "dumb"].contains(environment["TERM"] ?? "")
-        let output = PlainLineOutput(fileDescriptor: 1)
-        let name = try traineeName(labels: Labels.for(requested?.language ?? .hebrew), output: output, environment: environment)
+        let name = try traineeName(
+            labels: Labels.for(requested?.language ?? .hebrew),
+            output: PlainLineOutput(fileDescriptor: 1, bidi: bidi, language: requested?.language ?? .hebrew, environment: environment),
+            environment: environment)
         let store = ProgressStore(folder: URL(fileURLWithPath: progress, isDirectory: true))
         try store.prepareFolder()
 
@@ -71,7 +73,10 @@ struct PracticeCommand: ParsableCommand {
         }
         let profile = try PracticeScorer.profile()
         let coaching = Coaching(profile: profile, feedbackLanguage: feedback)
-        let labels = Labels.for(feedback ?? profile?.feedbackLanguage ?? scenario.language)
+        let feedbackLanguage = feedback ?? profile?.feedbackLanguage ?? scenario.language
+        let labels = Labels.for(feedbackLanguage)
+        // What is printed outside the full screen follows the same right-to-left rule as it.
+        let output = PlainLineOutput(fileDescriptor: 1, bidi: bidi, language: feedbackLanguage, environment: environment)
         let scorer = try PracticeScorer.load(profile: profile)
 
         let saved = try store.tail(for: name, scenarioID: scenario.id)
@@ -87,8 +92,8 @@ struct PracticeCommand: ParsableCommand {
                     "kashuv: no unfinished attempt at \(scenario.id) for \(name.displayName); starting a new one\n".utf8))
             }
         } else if usePlain, saved.attempt != nil {
-            output.lines(labels.unfinishedAttemptHint,
-                         "  " + ShellCommand.practice(scenarioID: scenario.id, trainee: name, progress: store.folder) + " --resume")
+            output.lines(labels.unfinishedAttemptHint)
+            output.command("  " + ShellCommand.practice(scenarioID: scenario.id, trainee: name, progress: store.folder) + " --resume")
         }
         let practice = session ?? PracticeSession.start(
             scenario: scenario, trainee: name, store: store, scorer: scorer, library: library.all, coaching: coaching)
@@ -99,7 +104,8 @@ struct PracticeCommand: ParsableCommand {
                 // read only when the debrief is built, keeping start-up to the one scenario.
                 let result = try FullScreenPractice.run(session: practice, library: nil, bidi: bidi)
                 if result != .finished, !practice.state.isOver {
-                    output.write("\(labels.attemptKeptUnfinished)\n  \(ShellCommand.resume(practice))\n")
+                    output.lines(labels.attemptKeptUnfinished)
+                    output.command("  " + ShellCommand.resume(practice))
                 }
                 if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
                 return

@@ -41,14 +41,16 @@ final class TmuxSession {
     }
 
     /// The shell command that runs `kashuv practice` on the test scenario.
-    func kashuvCommand(trainee: String = "דנה", extra: String = "") throws -> String {
+    /// Without a trainee (`nil`) the program asks for the name.
+    func kashuvCommand(trainee: String? = "דנה", extra: String = "") throws -> String {
         guard let binary = Self.kashuvBinary else { throw TmuxError.noBinary }
-        return "'\(binary)' practice \(TestScenario.id) --progress '\(progressFolder.path)' --trainee '\(trainee)' \(extra)"
+        let name = trainee.map { " --trainee '\($0)'" } ?? ""
+        return "'\(binary)' practice \(TestScenario.id) --progress '\(progressFolder.path)'\(name) \(extra)"
     }
 
     /// The same command inside a shell that prints `EXITED <status>` afterwards and stays
     /// open a few seconds, so the screen after exit can be read.
-    func kashuvInShell(trainee: String = "דנה", extra: String = "") throws -> String {
+    func kashuvInShell(trainee: String? = "דנה", extra: String = "") throws -> String {
         let command = try kashuvCommand(trainee: trainee, extra: extra)
         return "bash -c \"\(command); echo EXITED \\$?; sleep 5\""
     }

@@ -153,6 +153,48 @@ struct TmuxTests {
         #expect(Set(again.compactMap { $0["attempt_id"] as? String }).count == 1)
     }
 
+    @Test("Outside the full screen Hebrew reads the same way: the name prompt and the exit message in visual order, right-aligned; the command as typed")
+    func hebrewAroundTheFullScreen() throws {
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.start(try tmux.kashuvInShell(trainee: nil, extra: "--bidi auto"), columns: 100, rows: 30)
+        // "מה השם שלך? (Enter עבור …):" before the full screen opens, right-aligned like its Hebrew.
+        var screen = try tmux.waitFor(visual(he.askName))
+        let prompt = try #require(screen.split(separator: "\n").first { $0.contains(visual(he.askName)) })
+        #expect(DisplayWidth.of(String(prompt)) == 100, "right-aligned: \(prompt)")
+        #expect(!screen.contains(he.askName), "not in logical order")
+        try tmux.type("נועה")
+        try tmux.press("Enter")
+        try tmux.waitFor(visual(customerLine(TestScenario.opening)))
+        try tmux.press("Escape")
+        screen = try tmux.waitFor("EXITED 0")
+        #expect(screen.contains(visual(he.attemptKeptUnfinished)))
+        #expect(!screen.contains(he.attemptKeptUnfinished))
+        // The command to continue is shown as the shell shows it while typed, so it can be copied.
+        #expect(screen.contains("practice he-tmux-test --trainee נועה"))
+        #expect(screen.contains(" --resume"))
+    }
+
+    @Test("Plain mode on a terminal lays Hebrew out like the full screen; --bidi terminal leaves it in logical order")
+    func plainModeOnATerminal() throws {
+        for (extra, visualOrder) in [("--plain", true), ("--plain --bidi terminal", false)] {
+            let tmux = try TmuxSession()
+            defer { tmux.close() }
+            try tmux.start(try tmux.kashuvInShell(extra: extra), columns: 100, rows: 30)
+            let expected = visualOrder ? visual(TestScenario.opening) : TestScenario.opening
+            let screen = try tmux.waitFor(expected)
+            #expect(screen.contains(visualOrder ? visual(he.yourReply) : he.yourReply), "\(extra)")
+            #expect(screen.contains(visualOrder ? visual(TestScenario.customerName + ":") : TestScenario.customerName + ":"))
+            try tmux.type("אני מבינה שחיכית 35 דקות")
+            try tmux.press("Enter")
+            let scored = try tmux.waitFor(visualOrder ? visual(TestScenario.second) : TestScenario.second)
+            let mood = "\(he.mood): 6 → 4"
+            #expect(scored.contains(visualOrder ? visual(mood) : mood), "\(extra)")
+            try tmux.press("C-d")
+            try tmux.waitFor("EXITED 0")
+        }
+    }
+
     @Test("TERM=dumb falls back to plain lines in logical order")
     func dumbTerminal() throws {
         let tmux = try TmuxSession()

@@ -55,7 +55,10 @@ public enum FullScreenPractice {
         let timing = environment["KASHUV_TIMING_FILE"].map { StartupTiming(file: $0, environment: environment) }
         let exit = drive(screen, on: terminal, timing: timing)
         terminal.end()
-        if !session.isOver { recordAbandoned(session, output: output) }
+        if !session.isOver {
+            recordAbandoned(session, output: PlainLineOutput(
+                fileDescriptor: output, bidi: bidi, language: session.scenario.language, environment: environment))
+        }
         switch exit {
         case .finished: return .finished
         case .quit: return .quit
@@ -89,12 +92,12 @@ public enum FullScreenPractice {
 
     /// Appends the `"abandoned"` attempt line for a trainee who left before an ending. The
     /// turns are already saved, so a failure here loses nothing; it is still said.
-    private static func recordAbandoned(_ session: PracticeSession, output: Int32) {
+    private static func recordAbandoned(_ session: PracticeSession, output: PlainLineOutput) {
         do {
             try session.abandon()
         } catch {
             let labels = Labels.for(session.scenario.language)
-            PlainLineOutput(fileDescriptor: output).lines("\(labels.couldNotSave) \(DisplaySafeText.clean("\(error)", keepingNewlines: false))")
+            output.lines("\(labels.couldNotSave) \(DisplaySafeText.clean("\(error)", keepingNewlines: false))")
         }
     }
 }
