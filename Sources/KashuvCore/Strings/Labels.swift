@@ -1,5 +1,3 @@
-import KashuvCore
-
 /// Kashuv's one string table: the names of dimensions, flags and outcomes, and every word the
 /// practice screens show around the scenario's own text, in Hebrew and in English.
 ///
