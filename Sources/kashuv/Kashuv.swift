@@ -13,6 +13,7 @@ struct Kashuv: ParsableCommand {
             ScenariosCommand.self,
             ScoreCommand.self,
             CalibrateCommand.self,
+            ReportCommand.self,
         ],
         defaultSubcommand: PracticeCommand.self
     )
