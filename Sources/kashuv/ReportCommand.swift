@@ -82,7 +82,8 @@ struct ReportCommand: ParsableCommand {
         do {
             trainerProfile = try TrainerProfile.load(from: profileFile)
         } catch {
-            Self.warn("cannot read the trainer profile \(profileFile.path): \(error); name one with --profile FILE or run from the Kashuv folder")
+            let reason = FileManager.default.fileExists(atPath: profileFile.path) ? "\(error)" : "no such file"
+            Self.warn("cannot read the trainer profile \(profileFile.path): \(reason); name one with --profile FILE or run from the Kashuv folder")
             throw ExitCode(2)
         }
         let library = (try? PracticeLibrary())?.all ?? []
@@ -117,12 +118,12 @@ struct ReportCommand: ParsableCommand {
             Self.warn("cannot write \(output ?? "the report"): \(error)")
             throw ExitCode(2)
         }
-        for issue in issues { Self.warn(DisplaySafeText.clean(issue.description, keepingNewlines: false), prefix: false) }
+        for issue in issues { Self.warn(DisplaySafeText.clean(issue.description, keepingNewlines: false)) }
         if issues.contains(where: { $0.kind != .tornLastLine }) { throw ExitCode(1) }
     }
 
-    static func warn(_ text: String, prefix: Bool = true) {
-        FileHandle.standardError.write(Data("kashuv: \(prefix ? "" : "")\(text)\n".utf8))
+    static func warn(_ text: String) {
+        FileHandle.standardError.write(Data("kashuv: \(text)\n".utf8))
     }
 
     static func terminalWidth() -> Int {

@@ -221,6 +221,7 @@ public enum ReportHTML {
         .pass{color:var(--pass)}.fail{color:var(--fail);font-weight:600}
         code{font-size:.85em;color:var(--muted);word-break:break-all}
         svg{display:block;max-width:100%;height:auto}
+        svg.heat,svg.bars{width:100%;max-width:34rem}svg.trend{width:100%;max-width:38rem}
         svg text{font-family:inherit}
         .spark{width:7rem;height:1.4rem}
         .next{background:#eef6f0;border-inline-start:4px solid var(--pass);padding:.3rem .8rem;margin:.8rem 0}

@@ -31,8 +31,12 @@ public struct TextReport: Sendable {
         var out = ""
         for (text, tone) in paragraphs {
             if text.isEmpty { out += "\n"; continue }
-            for line in layout.lines(for: text, width: width) {
-                let pad = line.startColumn(inWidth: width)
+            // An indented paragraph keeps its indent on every line it wraps to (on the right
+            // for a right-to-left paragraph laid out here).
+            let indent = text.prefix { $0 == " " }.count
+            let box = width - indent
+            for line in layout.lines(for: String(text.dropFirst(indent)), width: box) {
+                let pad = line.alignRight ? line.startColumn(inWidth: box) : indent
                 out += String(repeating: " ", count: pad) + styled(line.text, tone) + "\n"
             }
         }
