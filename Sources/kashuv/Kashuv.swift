@@ -17,4 +17,11 @@ struct Kashuv: ParsableCommand {
         ],
         defaultSubcommand: PracticeCommand.self
     )
+
+    /// Turns on the validator's verdict cache (`ValidationCache`, `KASHUV_CACHE=off` to
+    /// leave it off), then runs the command.
+    static func main() {
+        ValidationCache.enableDefault()
+        main(nil)
+    }
 }

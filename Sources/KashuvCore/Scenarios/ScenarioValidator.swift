@@ -19,9 +19,14 @@ public struct ScenarioValidator: Sendable {
     /// How much the validator reads.
     public var limits: ValidationLimits
 
+    /// Where verdicts on unchanged files are kept between runs (``ValidationCache``); none by default
+    /// unless the program turned one on.
+    public var cache: ValidationCache?
+
     /// Creates a validator.
-    public init(limits: ValidationLimits = ValidationLimits()) {
+    public init(limits: ValidationLimits = ValidationLimits(), cache: ValidationCache? = ValidationCache.current) {
         self.limits = limits
+        self.cache = cache
     }
 
     /// What a run found.
@@ -35,6 +40,18 @@ public struct ScenarioValidator: Sendable {
 
         /// Whether everything checked is valid.
         public var isValid: Bool { diagnostics.isEmpty }
+    }
+
+    /// Outcomes filled in by several threads, each slot by one.
+    private final class FileOutcomes: @unchecked Sendable {
+        private var slots: [FileOutcome]
+        private let lock = NSLock()
+        init(_ slots: [FileOutcome]) { self.slots = slots }
+        var all: [FileOutcome] { lock.withLock { slots } }
+        subscript(index: Int) -> FileOutcome {
+            get { lock.withLock { slots[index] } }
+            set { lock.withLock { slots[index] = newValue } }
+        }
     }
 
     /// The kinds of file the validator knows.
@@ -55,6 +72,7 @@ public struct ScenarioValidator: Sendable {
     /// Checks files and folders (folders are searched for `.yaml`/`.yml` files, recursively).
     public func validate(paths: [String]) -> Report {
         var outcomes: [FileOutcome] = []
+        var pending: [Int] = []  // outcomes still to check, each a file
         for path in paths {
             let found = files(at: path)
             if found.isEmpty {
@@ -64,9 +82,20 @@ public struct ScenarioValidator: Sendable {
                 )]))
             }
             for file in found {
-                outcomes.append(check(file: file))
+                pending.append(outcomes.count)
+                outcomes.append(FileOutcome(path: file))
             }
         }
+        // Files are checked on their own, so across the cores; the results keep their order.
+        let results = FileOutcomes(outcomes)
+        let validator = self, slots = pending
+        let workers = min(slots.count, ProcessInfo.processInfo.activeProcessorCount)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: slots.count, by: workers) {
+                results[slots[index]] = validator.check(file: results[slots[index]].path)
+            }
+        }
+        outcomes = results.all
         crossCheck(&outcomes)
         let scenarios = outcomes.filter(\.diagnostics.isEmpty).compactMap(\.scenario).sorted { $0.id < $1.id }
         let diagnostics = outcomes.flatMap { outcome in
@@ -91,7 +120,11 @@ public struct ScenarioValidator: Sendable {
         case .success(let read): text = read
         }
         let limits = self.limits
-        return LargeStackThread.run { Self.check(text, limits: limits, as: kind) }
+        let key = ValidationCache.Key(path: path, text: text.text, kind: kind, limits: limits)
+        if let cached = cache?.outcome(for: key) { return cached }
+        let outcome = LargeStackThread.run { Self.check(text, limits: limits, as: kind) }
+        cache?.store(outcome, for: key)
+        return outcome
     }
 
     /// Parses and checks text that passed the byte-level checks. Recurses per YAML level: runs on a large stack.
