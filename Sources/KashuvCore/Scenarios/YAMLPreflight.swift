@@ -32,13 +32,20 @@ struct YAMLPreflight: Sendable {
     /// Scans the text.
     func scan(_ text: String) -> Report {
         var scanner = Scanner(depthLimit: depthLimit)
-        var lineNumber = 0
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var bytes = Array(line)
-            if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
-            scanner.scanLine(bytes, number: lineNumber)
-            if scanner.report.tooDeepAt != nil { break }
+        var text = text
+        text.withUTF8 { utf8 in
+            // Every line, the empty one after a final newline included, as split(omittingEmptySubsequences: false) gives them.
+            var lineNumber = 0
+            var start = 0
+            while start <= utf8.count {
+                let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.count
+                lineNumber += 1
+                var lineEnd = end
+                if lineEnd > start, utf8[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+                scanner.scanLine(Array(utf8[start..<lineEnd]), number: lineNumber)
+                if scanner.report.tooDeepAt != nil { break }
+                start = end + 1
+            }
         }
         if scanner.report.aliasCount > 0, let explicitKey = scanner.explicitKeyAt, scanner.report.aliasKeyAt == nil {
             scanner.report.aliasKeyAt = explicitKey

@@ -91,13 +91,13 @@ enum YAMLSource {
                 hint: "scenarios and trainer files are plain UTF-8 text; save it from a text editor, not a word processor"
             ))
         }
-        if let invalid = firstInvalidUTF8(bytes) {
+        // Validating is fast; finding the line and column of a bad byte is done only when there is one.
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(Diagnostic(
-                .invalidUTF8, path: path, at: invalid, "the file is not valid UTF-8",
+                .invalidUTF8, path: path, at: firstInvalidUTF8(bytes), "the file is not valid UTF-8",
                 hint: "save the file as UTF-8 (Hebrew saved as Windows-1255 or ISO-8859-8 shows this error)"
             ))
         }
-        let text = String(decoding: bytes, as: UTF8.self)
         let preflight = YAMLPreflight(depthLimit: limits.maxDepth).scan(text)
         if let deep = preflight.tooDeepAt {
             return .failure(Diagnostic(
