@@ -33,14 +33,32 @@ public struct PlainPractice {
     private let output: PlainLineOutput
     private let labels: Labels
     private let echoesReplies: Bool
+    private let continuation: Continuation?
+
+    /// What to tell a trainee who stops before the ending when the run is part of something
+    /// larger (a workshop plan): said instead of the attempt's own `--resume` command. The
+    /// debrief then suggests no scenario of its own.
+    public struct Continuation: Sendable {
+        /// The sentence before the command.
+        public var message: String
+        /// The command that continues.
+        public var command: String
+
+        /// Creates a continuation.
+        public init(message: String, command: String) {
+            self.message = message
+            self.command = command
+        }
+    }
 
     /// Prepares a run; labels follow the feedback language (``PracticeSession/feedbackLanguage``). When the input is not a
     /// terminal (a script, a file) each reply is echoed after the prompt as `> reply`, so the
     /// output reads as a transcript.
-    public init(session: PracticeSession, input: PlainLineInput, output: PlainLineOutput) {
+    public init(session: PracticeSession, input: PlainLineInput, output: PlainLineOutput, continuation: Continuation? = nil) {
         self.session = session
         self.input = input
         self.output = output
+        self.continuation = continuation
         labels = Labels.for(session.feedbackLanguage)
         echoesReplies = isatty(input.fileDescriptor) == 0
     }
@@ -51,7 +69,7 @@ public struct PlainPractice {
     ///   SIGINT, SIGTERM and SIGHUP and then exit with 128 + the signal number. Turn it off
     ///   when embedding the run in something that handles signals itself.
     public func run(handlingSignals: Bool = true) -> Result {
-        let guardian = SessionGuard(session: session, output: output, labels: labels)
+        let guardian = SessionGuard(session: session, output: output, labels: labels, continuation: continuation)
         if handlingSignals { guardian.exitOnStopSignals() }
         defer { guardian.restoreSignals() }
 
@@ -168,16 +186,16 @@ public struct PlainPractice {
             }
             lines.append(clean(ending.debrief))
         }
-        lines += Self.debriefLines(debrief, labels: labels)
+        lines += Self.debriefLines(debrief, labels: labels, suggesting: continuation == nil)
         write(lines)
-        if let suggestion = debrief.suggestion {
+        if let suggestion = debrief.suggestion, continuation == nil {
             output.command("  " + ShellCommand.practice(scenarioID: suggestion.scenarioID, for: session))
         }
     }
 
     /// The debrief as plain lines: the per-turn table, what went well, what to practise
     /// next and the suggested scenario (the command that starts it is written after them).
-    static func debriefLines(_ debrief: Debrief, labels: Labels) -> [String] {
+    static func debriefLines(_ debrief: Debrief, labels: Labels, suggesting: Bool = true) -> [String] {
         func clean(_ text: String) -> String { DisplaySafeText.clean(text, keepingNewlines: false) }
         var lines = ["", "=== \(labels.debrief) ==="]
         for row in debrief.rows {
@@ -203,7 +221,7 @@ public struct PlainPractice {
                 "  \(clean(focus.advice))",
             ]
         }
-        if let suggestion = debrief.suggestion {
+        if let suggestion = debrief.suggestion, suggesting {
             lines += ["", "\(labels.tryNext): \(clean(suggestion.scenarioID)) · \(clean(suggestion.title)) (\(labels.reason(suggestion.reason)))"]
         }
         return lines
@@ -221,12 +239,14 @@ private final class SessionGuard: @unchecked Sendable {
     private let session: PracticeSession
     private let output: PlainLineOutput
     private let labels: Labels
+    private let continuation: PlainPractice.Continuation?
     private var sources: [any DispatchSourceSignal] = []
 
-    init(session: PracticeSession, output: PlainLineOutput, labels: Labels) {
+    init(session: PracticeSession, output: PlainLineOutput, labels: Labels, continuation: PlainPractice.Continuation?) {
         self.session = session
         self.output = output
         self.labels = labels
+        self.continuation = continuation
     }
 
     func locked<T>(_ body: () -> T) -> T {
@@ -240,8 +260,8 @@ private final class SessionGuard: @unchecked Sendable {
         guard !session.isOver else { return }
         do {
             try session.abandon()
-            output.write("\n\(labels.attemptKeptUnfinished)\n")
-            output.command("  " + ShellCommand.resume(session))
+            output.write("\n\(continuation?.message ?? labels.attemptKeptUnfinished)\n")
+            output.command("  " + (continuation?.command ?? ShellCommand.resume(session)))
         } catch {
             output.write("\n\(labels.couldNotSave) \(DisplaySafeText.clean("\(error)"))\n")
         }

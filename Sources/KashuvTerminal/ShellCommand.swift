@@ -47,6 +47,13 @@ public enum ShellCommand {
             + "--progress \(quoted(progress.standardizedFileURL.path))"
     }
 
+    /// `<program> practice --plan FILE --trainee NAME --progress DIR [--feedback LANGUAGE]`:
+    /// continues a workshop plan (keeping the trainee's own choice of feedback language).
+    public static func plan(_ file: URL, trainee: TraineeName, progress: URL, feedback: Language? = nil) -> String {
+        "\(program) practice --plan \(quoted(file.standardizedFileURL.path)) --trainee \(quoted(trainee.displayName)) "
+            + "--progress \(quoted(progress.standardizedFileURL.path))" + (feedback.map { " --feedback \($0.rawValue)" } ?? "")
+    }
+
     /// The text as one word for a POSIX shell, safe to print on a terminal.
     static func quoted(_ text: String) -> String {
         let safe = DisplaySafeText.clean(text, keepingNewlines: false)

@@ -50,7 +50,18 @@ struct PracticeCommand: ParsableCommand {
         valueName: "LANGUAGE"))
     var feedback: Language?
 
+    @Option(help: ArgumentHelp(
+        "Play a workshop plan's scenarios in order, with a summary at the end; run it again to continue where you stopped (a file, or a plan's name in Trainers/plans/).",
+        valueName: "PLAN"))
+    var plan: String?
+
+    func validate() throws {
+        if plan != nil, scenarioID != nil { throw ValidationError("give a scenario id or --plan, not both") }
+        if plan != nil, resume { throw ValidationError("--plan continues where you stopped by itself; leave out --resume") }
+    }
+
     func run() throws {
+        if let plan { return try runPlan(plan) }
         let environment = ProcessInfo.processInfo.environment
         let library = try PracticeLibrary()
         let requested = try Self.playable(scenarioID ?? Self.defaultScenarioID, in: library)
@@ -121,7 +132,7 @@ struct PracticeCommand: ParsableCommand {
 
     /// The scenario with this id, `nil` when there is none; one that does not validate is refused
     /// with every diagnostic `kashuv validate` would print for it.
-    private static func playable(_ id: String, in library: PracticeLibrary) throws -> Scenario? {
+    static func playable(_ id: String, in library: PracticeLibrary) throws -> Scenario? {
         do {
             return try library.scenario(id)
         } catch {
@@ -134,7 +145,7 @@ struct PracticeCommand: ParsableCommand {
     }
 
     /// `--trainee`, or asked for on one line; an empty answer (or end of input) takes `$USER`.
-    private func traineeName(labels: Labels, output: PlainLineOutput, environment: [String: String]) throws -> TraineeName {
+    func traineeName(labels: Labels, output: PlainLineOutput, environment: [String: String]) throws -> TraineeName {
         if let trainee {
             do {
                 return try TraineeName(trainee)
