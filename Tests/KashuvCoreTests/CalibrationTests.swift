@@ -40,7 +40,7 @@ struct CalibrationTests {
 
     @Test(
         "floor: agreement with the coaches' dev set (../shared/data/dev-replies.jsonl) stays above its floors",
-        .enabled(if: devSetIsPresent, "skipped: the coaches' dev set is not beside this clone (expected ../shared/data/dev-replies.jsonl; CI has it)"))
+        .enabled(if: devSetIsPresent, "the coaches' dev set is not beside this clone (expected ../shared/data/dev-replies.jsonl; CI has it)"))
     func devSetFloor() throws {
         let items = try LabelledReply.load(contentsOf: Self.devSet)
         #expect(items.count >= 100)
