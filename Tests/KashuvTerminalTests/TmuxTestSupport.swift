@@ -125,6 +125,9 @@ final class TmuxSession {
     /// begins a fresh server, as a trainee would start the program again.
     func stopServer() {
         _ = try? tmux(["kill-server"])
+        // A new server must not meet the old one still going away: wait until no session answers.
+        let deadline = Date().addingTimeInterval(3)
+        while !((try? tmux(["list-sessions"])) ?? "").isEmpty, Date() < deadline { usleep(20_000) }
     }
 
     /// Kills the tmux server and removes the folder.

@@ -195,6 +195,52 @@ struct TmuxTests {
         }
     }
 
+    @Test("A workshop plan in the full screen: the first call's debrief leads to the second; Esc keeps the place, and the printed command continues there")
+    func planInTheFullScreen() throws {
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        // A second scenario, and a plan of the two.
+        let secondTitle = "מבחן שני"
+        let secondOpening = "שלום, אני מתקשרת שוב בעניין ההזמנה."
+        let second = TestScenario.yaml
+            .replacingOccurrences(of: "id: \(TestScenario.id)", with: "id: he-tmux-second")
+            .replacingOccurrences(of: "title: מבחן מסך מלא", with: "title: \(secondTitle)")
+            .replacingOccurrences(of: TestScenario.opening, with: secondOpening)
+        try second.write(to: tmux.folder.appendingPathComponent("Scenarios/he-tmux-second.yaml"), atomically: true, encoding: .utf8)
+        let plan = tmux.folder.appendingPathComponent("plan.yaml")
+        try "title: שני מבחנים\nscenarios:\n  - \(TestScenario.id)\n  - he-tmux-second\n".write(to: plan, atomically: true, encoding: .utf8)
+        let binary = try #require(TmuxSession.kashuvBinary)
+        let command = "'\(binary)' practice --plan '\(plan.path)' --trainee דנה --progress '\(tmux.progressFolder.path)'"
+        try tmux.start("bash -c \"\(command); echo EXITED \\$?; sleep 5\"")
+
+        try tmux.waitFor(visual(customerLine(TestScenario.opening)))
+        for (reply, next) in [("אני מבינה שחיכית 35 דקות", TestScenario.second), ("אני שולחת SMS עכשיו", TestScenario.third)] {
+            try tmux.type(reply)
+            try tmux.press("Enter")
+            try tmux.waitFor(visual(customerLine(next)))
+        }
+        try tmux.type("ההזמנה תגיע ביום שלישי")
+        try tmux.press("Enter")
+        try tmux.waitFor(visual(he.callEnded))
+        try tmux.press("x")
+        try tmux.waitFor(visual(he.debrief))
+        try tmux.press("q")
+        // The plan goes straight on to its second scenario.
+        try tmux.waitFor(visual(customerLine(secondOpening)))
+        try tmux.press("Escape")
+        let screen = try tmux.waitFor("EXITED 0")
+        #expect(screen.contains(visual(he.planKept)))
+        #expect(screen.contains("practice --plan"))
+
+        // Started again, it continues at the second scenario.
+        tmux.stopServer()
+        try tmux.start(command)
+        try tmux.waitFor(visual(customerLine(secondOpening)))
+        let attempts = try tmux.progressRecords().filter { $0["type"] as? String == "attempt" }
+        #expect(attempts.compactMap { $0["scenario_id"] as? String } == [TestScenario.id, "he-tmux-second"])
+        #expect(attempts.compactMap { $0["outcome"] as? String } == ["resolved", "abandoned"])
+    }
+
     @Test("TERM=dumb falls back to plain lines in logical order")
     func dumbTerminal() throws {
         let tmux = try TmuxSession()
