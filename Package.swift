@@ -15,6 +15,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // The core: text, scenarios, scoring, dialogue, progress, reports. No terminal in it.
@@ -45,12 +48,25 @@ let package = Package(
             name: "KashuvTerminal",
             dependencies: ["KashuvCore", "CNcursesw", "CFriBidi"]
         ),
+        // The group-session layer: a workshop served over SSH (swift-nio-ssh).
+        .target(
+            name: "KashuvGroup",
+            dependencies: [
+                "KashuvCore",
+                "KashuvTerminal",
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "kashuv",
             dependencies: [
                 "KashuvCore",
                 "KashuvTerminal",
+                "KashuvGroup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,6 +14,7 @@ struct Kashuv: ParsableCommand {
             ScoreCommand.self,
             CalibrateCommand.self,
             ReportCommand.self,
+            FacilitateCommand.self,
         ],
         defaultSubcommand: PracticeCommand.self
     )

@@ -7,7 +7,7 @@ import Darwin
 
 /// The last signal that asked the full-screen program to stop or reflow, set by our own
 /// async-signal-safe handlers and read by the input loop between short waits.
-enum SignalWatch {
+package enum SignalWatch {
     /// The signal number waiting to be handled, or 0. Only ``handle(_:)`` writes it from a handler.
     private static let pendingStop = Atomic<Int32>(0)
     private static let pendingResize = Atomic<Bool>(false)
@@ -16,7 +16,7 @@ enum SignalWatch {
     static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     /// Installs the handlers (after `newterm`, so they replace ncurses' own).
-    static func install() {
+    package static func install() {
         // A parent may have handed us these signals blocked (masks are inherited across exec):
         // unblock them on this thread, or SIGHUP/SIGTERM would never reach the handlers.
         var unblock = sigset_t()
@@ -32,18 +32,18 @@ enum SignalWatch {
     }
 
     /// Puts the default handlers back.
-    static func uninstall() {
+    package static func uninstall() {
         for signalNumber in stopSignals + [SIGWINCH] { signal(signalNumber, SIG_DFL) }
     }
 
     /// The stop signal received since the last call, if any (and forgets it).
-    static func takeStop() -> Int32? {
+    package static func takeStop() -> Int32? {
         let number = pendingStop.exchange(0, ordering: .relaxed)
         return number == 0 ? nil : number
     }
 
     /// Whether the window changed size since the last call (and forgets it).
-    static func takeResize() -> Bool {
+    package static func takeResize() -> Bool {
         pendingResize.exchange(false, ordering: .relaxed)
     }
 }

@@ -1,0 +1,36 @@
+/// What can go wrong in a group session, with a message that says what to do.
+public enum GroupError: Error, CustomStringConvertible, Equatable {
+    /// `--code` is not 4–64 printable characters.
+    case badCode
+    /// The host key file exists but cannot be used.
+    case hostKey(path: String, reason: String)
+    /// The address or port cannot be listened on.
+    case cannotListen(host: String, port: Int, reason: String)
+    /// No plan or scenario to play.
+    case nothingToPlay(String)
+    /// A reply came when no round is open.
+    case roundClosed
+    /// The trainee already answered this round.
+    case alreadyAnswered
+    /// The reply is longer than the limit.
+    case replyTooLong(limit: Int)
+
+    public var description: String {
+        switch self {
+        case .badCode:
+            "--code: use 4 to 64 letters, digits or punctuation, without spaces (or leave it out for 6 random digits)"
+        case .hostKey(let path, let reason):
+            "host key \(path): \(reason)"
+        case .cannotListen(let host, let port, let reason):
+            "cannot listen on \(host):\(port): \(reason) (choose another --port, or stop what uses it)"
+        case .nothingToPlay(let reason):
+            reason
+        case .roundClosed:
+            "no round is open: wait for the facilitator"
+        case .alreadyAnswered:
+            "you already answered this round"
+        case .replyTooLong(let limit):
+            "the reply is longer than \(limit) characters: shorten it"
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import KashuvCore
+
+/// The state of a group session: the plan's scenarios, the group's call, the rounds, the
+/// trainees and the spotlight. It does no I/O except through the trainees' practice
+/// sessions (progress files), and is used from one thread (the server's event loop): the
+/// SSH connections and the facilitator's console call it there and redraw after it changes.
+///
+/// Rounds go in lockstep: ``next()`` opens the first round, then closes each round by moving
+/// the group's call along the branch the majority of replies leads to (or ``next(following:)``
+/// a chosen reply's branch), and opens the next one; after an ending it goes to the plan's
+/// next scenario.
+package final class GroupRoom: @unchecked Sendable {  // used on the event loop only
+    /// Where the session stands.
+    package enum Phase: Equatable {
+        /// Trainees join; no round yet.
+        case lobby
+        /// A round is open: trainees answer the customer's line.
+        case roundOpen
+        /// The scenario's call ended; the next step starts the next scenario.
+        case scenarioOver
+        /// Every scenario was played (or the facilitator ended the session).
+        case finished
+    }
+
+    /// The session's id, written into every progress record as `session`.
+    package let sessionID: String
+    /// The plan's title.
+    package let title: String
+    /// The scenarios, in order.
+    package let scenarios: [Scenario]
+    /// The limits in force.
+    package let limits: GroupLimits
+    let store: ProgressStore
+    let scorer: any ReplyScoring
+    let coaching: Coaching
+
+    /// Index of the scenario being played.
+    package private(set) var scenarioIndex = 0
+    /// The group's call.
+    package private(set) var state: DialogueState
+    private var engine: DialogueEngine
+    package private(set) var phase = Phase.lobby
+    /// Every round so far, oldest first.
+    package private(set) var rounds: [RoundTally] = []
+    /// Trainees by file stem (one seat per name, kept across reconnects).
+    package private(set) var seats: [String: TraineeSeat] = [:]
+    /// Seats in the order trainees joined.
+    package private(set) var joinOrder: [String] = []
+    /// The public part of the current scenario's screen (customer lines, spotlights, ending)
+    /// that a trainee who joins late starts from.
+    private var publicLog: [SeatEvent] = []
+    /// Problems saving a trainee's records (full disk…), for the console.
+    package private(set) var warnings: [String] = []
+    /// When the session started.
+    package let startedAt = Date()
+    /// Called after every change (redraw the console and the trainees' screens).
+    package var onChange: ((_ publicChange: Bool) -> Void)?
+
+    package init(sessionID: String, title: String, scenarios: [Scenario], store: ProgressStore, scorer: any ReplyScoring, coaching: Coaching = Coaching(), limits: GroupLimits) throws(GroupError) {
+        guard let first = scenarios.first else { throw .nothingToPlay("the plan names no scenario that is in the library") }
+        self.sessionID = sessionID
+        self.title = title
+        self.scenarios = scenarios
+        self.store = store
+        self.scorer = scorer
+        self.coaching = coaching
+        self.limits = limits
+        engine = DialogueEngine(scenario: first)
+        state = engine.start()
+    }
+
+    /// The scenario being played.
+    package var scenario: Scenario { scenarios[scenarioIndex] }
+
+    /// The round open or last played, if any, in the current scenario.
+    package var currentRound: RoundTally? {
+        guard let last = rounds.last, last.scenarioID == scenario.id else { return nil }
+        return last
+    }
+
+    /// The number of the round open now (0 when none is).
+    package var openRound: Int { phase == .roundOpen ? rounds.count : 0 }
+
+    // MARK: Trainees
+
+    /// Seats a trainee, or gives back their seat when the name is already in the room.
+    /// Returns `nil` when the room is full.
+    package func seat(_ name: TraineeName) -> TraineeSeat? {
+        if let seat = seats[name.fileStem] { return seat }
+        guard seats.count < limits.trainees else { return nil }
+        let seat = TraineeSeat(name: name, session: newSession(for: name), log: publicLog)
+        seats[name.fileStem] = seat
+        joinOrder.append(name.fileStem)
+        onChange?(false)
+        return seat
+    }
+
+    /// A trainee's connection came or went.
+    package func setConnected(_ seat: TraineeSeat, _ connected: Bool) {
+        seat.isConnected = connected
+        onChange?(false)
+    }
+
+    private func newSession(for name: TraineeName) -> PracticeSession {
+        PracticeSession.start(scenario: scenario, trainee: name, store: store, scorer: scorer, coaching: coaching, groupSession: sessionID)
+    }
+
+    /// Scores and saves a trainee's reply to the open round. The turn is on storage when this
+    /// returns; the trainee then sees their own feedback, and the facilitator the tally.
+    package func answer(_ reply: String, from seat: TraineeSeat) throws -> TurnOutcome {
+        guard phase == .roundOpen, let round = currentRound else { throw GroupError.roundClosed }
+        guard seat.answeredRound != round.number else { throw GroupError.alreadyAnswered }
+        guard reply.count <= limits.replyLength else { throw GroupError.replyTooLong(limit: limits.replyLength) }
+        try seat.session.follow(state.position, mood: state.mood)
+        let outcome = try seat.session.submit(reply: reply)
+        seat.answeredRound = round.number
+        seat.append(.ownReply(outcome))
+        rounds[rounds.count - 1].add(.init(trainee: seat.name.displayName, outcome: outcome))
+        onChange?(false)
+        return outcome
+    }
+
+    // MARK: The facilitator's steps
+
+    /// The facilitator's "next": opens the first round; closes an open round along the
+    /// majority's branch and opens the next; or goes on to the plan's next scenario.
+    /// Returns a reason when it cannot (no reply yet), for the console.
+    @discardableResult
+    package func next() -> String? {
+        switch phase {
+        case .lobby:
+            openRoundAtCurrentTurn()
+        case .roundOpen:
+            guard let answer = currentRound?.majorityAnswer else { return "no reply yet: wait for at least one" }
+            advance(following: answer, rule: "majority")
+        case .scenarioOver:
+            guard scenarioIndex + 1 < scenarios.count else {
+                finish()
+                return nil
+            }
+            scenarioIndex += 1
+            engine = DialogueEngine(scenario: scenario)
+            state = engine.start()
+            publicLog = []
+            for seat in seats.values {
+                seat.restart(session: newSession(for: seat.name), log: [])
+                seat.answeredRound = 0
+            }
+            openRoundAtCurrentTurn()
+        case .finished:
+            return "the session is over"
+        }
+        return nil
+    }
+
+    /// Closes the open round along the branch a chosen reply leads to.
+    @discardableResult
+    package func next(following answer: RoundTally.Answer) -> String? {
+        guard phase == .roundOpen else { return "no round is open" }
+        advance(following: answer, rule: "chosen")
+        return nil
+    }
+
+    /// Puts a reply of the open or last round on every trainee's screen, without its author.
+    package func spotlight(_ answer: RoundTally.Answer) {
+        var shown = answer.outcome
+        shown.warning = nil
+        broadcast(.spotlight(shown))
+    }
+
+    /// Ends the session: the open scenario's attempts stay resumable (`--resume`), the
+    /// trainees are told, and nothing more is accepted.
+    package func finish() {
+        guard phase != .finished else { return }
+        phase = .finished
+        broadcast(.sessionOver)
+    }
+
+    private func openRoundAtCurrentTurn() {
+        guard let turn = engine.currentTurn(in: state) else { return }
+        rounds.append(RoundTally(number: rounds.count + 1, scenarioID: scenario.id, turn: turn))
+        phase = .roundOpen
+        let change = state.history.last.map { $0.moodAfter - $0.moodBefore } ?? 0
+        broadcast(.customerLine(turn.says, moodChange: change))
+    }
+
+    private func advance(following answer: RoundTally.Answer, rule: String) {
+        let assessment = Assessment(levels: answer.outcome.score.levels, flags: Set(answer.outcome.score.flags))
+        let step: DialogueStep
+        do {
+            step = try engine.reply(assessment, in: &state)
+        } catch {
+            warnings.append("round \(rounds.count): \(error)")
+            onChange?(false)
+            return
+        }
+        let destination: String = switch step.next {
+        case .turn(let id): id
+        case .ended(let id, _): "end:" + id
+        }
+        rounds[rounds.count - 1].advanced = (destination, rule)
+        switch state.position {
+        case .turn:
+            openRoundAtCurrentTurn()
+        case .ended(let endingID, let reason):
+            phase = .scenarioOver
+            for seat in seats.values {
+                do {
+                    try seat.session.follow(state.position, mood: state.mood)
+                } catch {
+                    warnings.append("\(seat.name.displayName): \(error)")
+                }
+            }
+            if let ending = scenario.ending(endingID) { broadcast(.ending(ending, reason)) }
+        }
+    }
+
+    private func broadcast(_ event: SeatEvent) {
+        publicLog.append(event)
+        for seat in seats.values { seat.append(event) }
+        onChange?(true)
+    }
+}
