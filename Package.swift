@@ -96,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KashuvTerminalTests",
-            dependencies: ["KashuvTerminal", "KashuvCore"],
+            dependencies: ["KashuvTerminal", "KashuvCore", "KashuvGroup"],
             swiftSettings: testWarningsAreErrors
         ),
     ],
