@@ -99,6 +99,11 @@ let package = Package(
             dependencies: ["KashuvTerminal", "KashuvCore", "KashuvGroup"],
             swiftSettings: testWarningsAreErrors
         ),
+        .testTarget(
+            name: "KashuvGroupTests",
+            dependencies: ["KashuvGroup", "KashuvTerminal", "KashuvCore"],
+            swiftSettings: testWarningsAreErrors
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,6 +14,8 @@ public enum GroupError: Error, CustomStringConvertible, Equatable {
     case alreadyAnswered
     /// The reply is longer than the limit.
     case replyTooLong(limit: Int)
+    /// A channel other than an interactive session (port forwarding) was asked for.
+    case channelRefused
 
     public var description: String {
         switch self {
@@ -31,6 +33,8 @@ public enum GroupError: Error, CustomStringConvertible, Equatable {
             "you already answered this round"
         case .replyTooLong(let limit):
             "the reply is longer than \(limit) characters: shorten it"
+        case .channelRefused:
+            "only an interactive session is offered"
         }
     }
 }

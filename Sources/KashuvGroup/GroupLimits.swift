@@ -4,7 +4,7 @@ package struct GroupLimits: Sendable {
     /// Open TCP connections at once, joined or not; more are closed at once.
     package var connections = 400
     /// Connections from one address that have not joined yet.
-    package var pendingPerAddress = 20
+    package var pendingPerAddress = 100
     /// Trainees in the session (a reconnecting trainee does not count twice).
     package var trainees = 300
     /// Characters in a name; longer names are refused at the prompt.

@@ -54,6 +54,14 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
     package private(set) var warnings: [String] = []
     /// When the session started.
     package let startedAt = Date()
+    /// How long the server took per reply, in milliseconds: from the reply's bytes arriving to
+    /// the feedback frame sent (scoring, saving with fsync, drawing). For the summary.
+    package private(set) var replyHandling: [Double] = []
+
+    /// Notes how long one reply took to handle.
+    package func noteReplyHandled(milliseconds: Double) {
+        if replyHandling.count < 100_000 { replyHandling.append(milliseconds) }
+    }
     /// Called after every change (redraw the console and the trainees' screens).
     package var onChange: ((_ publicChange: Bool) -> Void)?
 
@@ -106,19 +114,58 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
         PracticeSession.start(scenario: scenario, trainee: name, store: store, scorer: scorer, coaching: coaching, groupSession: sessionID)
     }
 
-    /// Scores and saves a trainee's reply to the open round. The turn is on storage when this
-    /// returns; the trainee then sees their own feedback, and the facilitator the tally.
-    package func answer(_ reply: String, from seat: TraineeSeat) throws -> TurnOutcome {
-        guard phase == .roundOpen, let round = currentRound else { throw GroupError.roundClosed }
-        guard seat.answeredRound != round.number else { throw GroupError.alreadyAnswered }
-        guard reply.count <= limits.replyLength else { throw GroupError.replyTooLong(limit: limits.replyLength) }
-        try seat.session.follow(state.position, mood: state.mood)
-        let outcome = try seat.session.submit(reply: reply)
+    /// Runs the scoring and saving of a reply away from the caller's thread and calls back on
+    /// it; `nil` runs it at once (tests). The server hands it to a thread pool so that one
+    /// reply's `fsync` does not hold up the other trainees.
+    package var offload: ((@escaping @Sendable () throws -> TurnOutcome, @escaping (Result<TurnOutcome, any Error>) -> Void) -> Void)?
+    /// Replies being scored and saved now; the round does not close under them.
+    package private(set) var repliesInFlight = 0
+
+    /// Scores and saves a trainee's reply to the open round, then calls back (on the room's
+    /// thread) with the outcome. The turn is on storage before the callback; the trainee then
+    /// sees their own feedback, and the facilitator the tally.
+    package func answer(_ reply: String, from seat: TraineeSeat, completion: @escaping (Result<TurnOutcome, any Error>) -> Void) {
+        guard phase == .roundOpen, let round = currentRound else { return completion(.failure(GroupError.roundClosed)) }
+        guard seat.answeredRound != round.number else { return completion(.failure(GroupError.alreadyAnswered)) }
+        guard reply.count <= limits.replyLength else { return completion(.failure(GroupError.replyTooLong(limit: limits.replyLength))) }
+        do {
+            try seat.session.follow(state.position, mood: state.mood)
+        } catch {
+            return completion(.failure(error))
+        }
+        let previous = seat.answeredRound
         seat.answeredRound = round.number
-        seat.append(.ownReply(outcome))
-        rounds[rounds.count - 1].add(.init(trainee: seat.name.displayName, outcome: outcome))
-        onChange?(false)
-        return outcome
+        repliesInFlight += 1
+        // The seat's session is used by this work alone until the callback: the room does not
+        // advance while a reply is in flight, and nothing else writes to the session.
+        let session = UncheckedSendable(seat.session)
+        let work: @Sendable () throws -> TurnOutcome = { try session.value.submit(reply: reply) }
+        let finish: (Result<TurnOutcome, any Error>) -> Void = { [self] result in
+            repliesInFlight -= 1
+            switch result {
+            case .success(let outcome):
+                seat.append(.ownReply(outcome))
+                if let index = rounds.lastIndex(where: { $0.number == round.number }) {
+                    rounds[index].add(.init(trainee: seat.name.displayName, outcome: outcome))
+                }
+                onChange?(false)
+            case .failure:
+                seat.answeredRound = previous
+            }
+            completion(result)
+        }
+        if let offload {
+            offload(work, finish)
+        } else {
+            finish(Result { try work() })
+        }
+    }
+
+    /// Scores and saves a reply at once (without ``offload``); for tests.
+    package func answer(_ reply: String, from seat: TraineeSeat) throws -> TurnOutcome {
+        var outcome: Result<TurnOutcome, any Error>?
+        answer(reply, from: seat) { outcome = $0 }
+        return try outcome!.get()
     }
 
     // MARK: The facilitator's steps
@@ -132,6 +179,7 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
         case .lobby:
             openRoundAtCurrentTurn()
         case .roundOpen:
+            guard repliesInFlight == 0 else { return "replies are being saved: press again" }
             guard let answer = currentRound?.majorityAnswer else { return "no reply yet: wait for at least one" }
             advance(following: answer, rule: "majority")
         case .scenarioOver:
@@ -158,6 +206,7 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
     @discardableResult
     package func next(following answer: RoundTally.Answer) -> String? {
         guard phase == .roundOpen else { return "no round is open" }
+        guard repliesInFlight == 0 else { return "replies are being saved: press again" }
         advance(following: answer, rule: "chosen")
         return nil
     }
@@ -221,4 +270,11 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
         for seat in seats.values { seat.append(event) }
         onChange?(true)
     }
+}
+
+/// A value handed to another thread under an invariant the compiler cannot check (here: one
+/// trainee's practice session, used by one piece of work at a time).
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

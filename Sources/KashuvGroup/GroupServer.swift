@@ -21,6 +21,8 @@ package final class GroupServer: @unchecked Sendable {
     private let gate: JoinGate
     private var channel: (any Channel)?
     private var connections: [ObjectIdentifier: any Channel] = [:]
+    /// Scores and saves replies (fsync) off the event loop.
+    private let savers = NIOThreadPool(numberOfThreads: 4)
 
     package init(room: GroupRoom, code: JoinCode, hostKey: NIOSSHPrivateKey, group: MultiThreadedEventLoopGroup) {
         self.room = room
@@ -29,6 +31,12 @@ package final class GroupServer: @unchecked Sendable {
         self.group = group
         loop = group.next()
         gate = JoinGate(limits: room.limits)
+        savers.start()
+        let loop = self.loop, savers = self.savers
+        room.offload = { work, finish in
+            let finishOnLoop = NIOLoopBound(finish, eventLoop: loop)
+            savers.runIfActive(eventLoop: loop, work).whenComplete { finishOnLoop.value($0) }
+        }
     }
 
     /// Starts listening; returns the port bound (useful with port 0).
@@ -82,7 +90,7 @@ package final class GroupServer: @unchecked Sendable {
             role: .server(configuration), allocator: channel.allocator,
             inboundChildChannelInitializer: { child, type in
                 guard case .session = type, let userName = authBound.value.userName else {
-                    return child.eventLoop.makeFailedFuture(GroupError.roundClosed)
+                    return child.eventLoop.makeFailedFuture(GroupError.channelRefused)
                 }
                 return child.eventLoop.makeCompletedFuture {
                     let connection = TraineeConnection(room: room, userName: userName) {
@@ -111,6 +119,7 @@ package final class GroupServer: @unchecked Sendable {
         }
         channel?.close(promise: nil)
         for connection in connections.values { connection.close(promise: nil) }
+        savers.shutdownGracefully { _ in }
     }
 }
 

@@ -202,10 +202,17 @@ package final class TraineeConnection: ChannelInboundHandler {
         if screen == nil || generation != seat.generation {
             let bidi = BidiMode.auto.resolved(environment: environment)
             let screen = PracticeScreen(session: seat.session, bidi: bidi, size: size, showingSavedTurns: false)
-            screen.groupSubmit = { [weak self, room] reply in
-                let outcome = try room.answer(reply, from: seat)
-                self?.applied = seat.log.count  // the screen shows its own reply itself
-                return outcome
+            screen.groupSubmit = { [weak self, weak screen, room] reply, done in
+                let started = NIODeadline.now()
+                room.answer(reply, from: seat) { result in
+                    guard let self, let screen, self.screen === screen else { return }
+                    if case .success = result { self.applied = seat.log.count }  // the screen shows its own reply itself
+                    done(result)
+                    self.refresh()
+                    if case .success = result {
+                        room.noteReplyHandled(milliseconds: Double((NIODeadline.now() - started).nanoseconds) / 1_000_000)
+                    }
+                }
             }
             self.screen = screen
             generation = seat.generation

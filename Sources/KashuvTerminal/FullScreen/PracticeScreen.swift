@@ -54,8 +54,11 @@ package final class PracticeScreen {
     package var moodShown: Int?
     var notice: String?
     /// In a group session, the group layer scores and saves a reply (it puts the call where
-    /// the group is first) and decides what the customer says next; `nil` when alone.
-    package var groupSubmit: ((String) throws -> TurnOutcome)?
+    /// the group is first, and saves off the screen's thread), then calls back with the
+    /// outcome; it decides what the customer says next. `nil` when alone.
+    package var groupSubmit: ((String, @escaping (Result<TurnOutcome, any Error>) -> Void) -> Void)?
+    /// Whether a reply is being saved (in a group): Enter waits.
+    package private(set) var savingReply = false
     /// Whether Enter sends the reply now (in a group: only while a round is open).
     package var acceptsReplies = true
     /// What the status line says while replies are not accepted.
@@ -170,18 +173,24 @@ package final class PracticeScreen {
 
     /// Sends the reply; the score appears only once the session has saved the turn.
     private func submit() {
-        guard !editor.isBlank else { return }
+        guard !editor.isBlank, !savingReply else { return }
         guard acceptsReplies else {
             notice = waitingHint
             return
         }
+        if let groupSubmit {
+            savingReply = true
+            notice = nil
+            groupSubmit(editor.text) { [weak self] result in self?.groupReplySaved(result) }
+            return
+        }
         do {
-            let outcome = try groupSubmit?(editor.text) ?? session.submit(reply: editor.text)
+            let outcome = try session.submit(reply: editor.text)
             append(outcome)
             editor.clear()
             scroll = 0
             notice = nil
-            if outcome.ending != nil, groupSubmit == nil { phase = .callOver }
+            if outcome.ending != nil { phase = .callOver }
         } catch PracticeError.emptyReply {
             return
         } catch {
@@ -191,6 +200,20 @@ package final class PracticeScreen {
     }
 
     // MARK: Driven by a group session
+
+    /// The group layer saved the reply (show its score) or could not (keep the reply, say why).
+    private func groupReplySaved(_ result: Result<TurnOutcome, any Error>) {
+        savingReply = false
+        switch result {
+        case .success(let outcome):
+            append(outcome)
+            editor.clear()
+            scroll = 0
+            notice = nil
+        case .failure(let error):
+            notice = DisplaySafeText.clean("\(error)", keepingNewlines: false)
+        }
+    }
 
     /// Adds a customer line the group moved to, newest at the bottom.
     package func showCustomerLine(_ text: String) {

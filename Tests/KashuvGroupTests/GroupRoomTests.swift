@@ -1,0 +1,89 @@
+import Foundation
+import KashuvCore
+import Testing
+@testable import KashuvGroup
+
+/// A scorer that knows a few replies by heart: levels (listening, ownership, framing) and flags.
+private struct KnownRepliesScorer: ReplyScoring {
+    static let known: [String: (levels: [Int], flags: [Flag])] = [
+        "אני מבינה שחיכית": ([2, 1, 1], []),
+        "שומעת אותך, זה מתסכל": ([2, 2, 1], []),
+        "תיכנס לאפליקציה": ([0, 0, 0], [.redirect]),
+        "מחר בטוח": ([1, 0, 0], [.overPromise]),
+        "אני קובעת לך עכשיו": ([1, 2, 2], []),
+        "סליחה על העיכוב": ([1, 1, 1], []),
+    ]
+
+    func score(_ reply: String, context: ScoringContext) -> ScoreResult {
+        let (levels, flags) = Self.known[reply] ?? ([0, 0, 0], [])
+        return ScoreResult(
+            language: .hebrew, levels: Levels(listening: levels[0], ownership: levels[1], framing: levels[2]),
+            rated: context.rated, flags: flags, evidence: [], advice: [])
+    }
+}
+
+@Suite("The room: rounds in lockstep, the advance rule, spotlight, late join")
+struct GroupRoomTests {
+    let room: GroupRoom
+    let folder: URL
+
+    init() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/practice-scenario.yaml")
+        let scenario = try Scenario.load(from: fixture)
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kashuv-room-\(UUID().uuidString)")
+        room = try GroupRoom(sessionID: "test-session", title: "t", scenarios: [scenario],
+                             store: ProgressStore(folder: folder), scorer: KnownRepliesScorer(), limits: GroupLimits())
+    }
+
+    func seat(_ name: String) throws -> TraineeSeat { try #require(room.seat(try TraineeName(name))) }
+
+    @Test("the group goes where most replies lead; a split vote goes to the better-scored branch")
+    func majority() throws {
+        let (noa, dana, yossi) = (try seat("נועה"), try seat("דנה"), try seat("יוסי"))
+        #expect(room.phase == .lobby)
+        #expect(room.next() == nil && room.phase == .roundOpen && room.openRound == 1)
+        _ = try room.answer("אני מבינה שחיכית", from: noa)
+        _ = try room.answer("שומעת אותך, זה מתסכל", from: dana)
+        _ = try room.answer("תיכנס לאפליקציה", from: yossi)
+        #expect(throws: GroupError.alreadyAnswered) { try room.answer("אני מבינה שחיכית", from: noa) }
+        #expect(room.currentRound?.branches.first?.destination == "feels-heard")
+        room.next()
+        #expect(room.state.currentTurnID == "feels-heard" && room.state.mood == 4 && room.openRound == 2)
+        #expect(room.rounds[0].advanced?.rule == "majority")
+
+        // A split vote: one reply each way; the branch whose replies scored higher wins.
+        _ = try room.answer("מחר בטוח", from: noa)
+        _ = try room.answer("אני קובעת לך עכשיו", from: dana)
+        #expect(room.currentRound?.branches.first?.destination == "booked")
+        #expect(room.currentRound?.best?.trainee == "דנה" && room.currentRound?.weakest?.trainee == "נועה")
+        #expect(room.currentRound?.commonTrap?.trainee == "נועה")
+
+        // Every reply is in its author's file with the session, nothing more.
+        let records = try ProgressStore(folder: folder).read(try TraineeName("נועה")).records
+        #expect(records.count == 2)
+    }
+
+    @Test("a chosen reply's branch; the spotlight reaches every screen without a name; a late joiner starts at the open round")
+    func chosenSpotlightLateJoin() throws {
+        let (noa, dana) = (try seat("נועה"), try seat("דנה"))
+        room.next()
+        _ = try room.answer("אני מבינה שחיכית", from: noa)
+        _ = try room.answer("תיכנס לאפליקציה", from: dana)
+        let redirect = try #require(room.currentRound?.answers.last)
+        room.spotlight(redirect)
+        guard case .spotlight(let shown) = noa.log.last else {
+            Issue.record("no spotlight on Noa's screen")
+            return
+        }
+        #expect(shown.reply.contains("תיכנס לאפליקציה"))
+        room.next(following: redirect)
+        #expect(room.state.currentTurnID == "not-again" && room.rounds[0].advanced?.rule == "chosen")
+
+        let late = try seat("רון")
+        #expect(late.log.count == 3, "two customer lines and the spotlight, and nobody's own reply")
+        #expect(!late.log.contains { if case .ownReply = $0 { true } else { false } })
+        #expect(throws: Never.self) { _ = try room.answer("סליחה על העיכוב", from: late) }
+        #expect(try seat("נועה") === noa, "the same name gets the same seat back")
+    }
+}
