@@ -101,7 +101,11 @@ package final class TraineeConnection: ChannelInboundHandler {
 
     private func reply(_ wanted: Bool, ok: Bool) {
         guard wanted, let context else { return }
-        context.channel.triggerUserOutboundEvent(ok ? ChannelSuccessEvent() as Any : ChannelFailureEvent() as Any, promise: nil)
+        if ok {
+            context.channel.triggerUserOutboundEvent(ChannelSuccessEvent(), promise: nil)
+        } else {
+            context.channel.triggerUserOutboundEvent(ChannelFailureEvent(), promise: nil)
+        }
     }
 
     /// Commands and subsystems (sftp, scp) are not offered: only the interactive screen.

@@ -47,7 +47,7 @@ struct FacilitateCommand: ParsableCommand {
         let library = try PracticeLibrary()
         let title: String, name: String, scenarios: [Scenario]
         if let scenarioID {
-            guard let scenario = library.scenario(scenarioID) else { throw ValidationErrorText(library.explainMissing(scenarioID)) }
+            guard let scenario = try library.scenario(scenarioID) else { throw ValidationErrorText(library.explainMissing(scenarioID)) }
             (title, name, scenarios) = (scenario.title, scenario.id, [scenario])
         } else {
             let file = try planFile()
@@ -57,7 +57,7 @@ struct FacilitateCommand: ParsableCommand {
             } catch {
                 throw ValidationErrorText("\(file.path): \(error) (run 'kashuv validate')")
             }
-            scenarios = loaded.scenarios.compactMap(library.scenario)
+            scenarios = try loaded.scenarios.compactMap { try library.scenario($0) }
             let missing = loaded.scenarios.filter { id in !scenarios.contains { $0.id == id } }
             guard missing.isEmpty else {
                 throw ValidationErrorText("\(file.path): no scenario " + missing.joined(separator: ", ") + " in the library (run 'kashuv validate')")

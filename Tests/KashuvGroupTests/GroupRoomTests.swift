@@ -29,7 +29,7 @@ struct GroupRoomTests {
 
     init() throws {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/practice-scenario.yaml")
+            .appendingPathComponent("Fixtures/he-waiting-app-senior.yaml")
         let scenario = try Scenario.load(from: fixture)
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("kashuv-room-\(UUID().uuidString)")
         room = try GroupRoom(sessionID: "test-session", title: "t", scenarios: [scenario],
