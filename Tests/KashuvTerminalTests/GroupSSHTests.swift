@@ -107,6 +107,13 @@ struct GroupSSHTests {
         try noa.waitFor(second)
         try yossi.waitFor(second)
 
+        // Yossi's window gets narrower: ssh sends window-change and the screen is drawn for
+        // the new width (the title bar, right-aligned in Hebrew, moves into the 60 columns).
+        try yossi.resize(columns: 60, rows: 24)
+        try yossi.waitFor("the title bar redrawn at 60 columns") { screen in
+            screen.split(separator: "\n").first.map { $0.contains(visual("קשוב")) } ?? false
+        }
+
         // Every trainee's turn is in their own progress file, with the session.
         let turns = try console.progressRecords().filter { $0["type"] as? String == "turn" }
         #expect(Set(turns.compactMap { $0["trainee"] as? String }) == ["נועה", "יוסי"])
