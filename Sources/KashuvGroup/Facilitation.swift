@@ -154,7 +154,10 @@ public enum Facilitation {
                 while let newline = lineBuffer.firstIndex(of: 10) {
                     let line = String(decoding: lineBuffer[..<newline], as: UTF8.self).trimmingCharacters(in: .whitespaces)
                     lineBuffer.removeSubrange(...newline)
-                    commands.append(lineCommand(line))
+                    let command = lineCommand(line)
+                    commands.append(command)
+                    // A typed `q` line is deliberate: it needs no second `q` to confirm.
+                    if command.0 == .end { commands.append(command) }
                 }
             }
             let toRun = commands

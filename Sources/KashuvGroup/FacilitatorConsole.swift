@@ -21,6 +21,8 @@ package final class FacilitatorConsole: @unchecked Sendable {  // used on the ev
     package private(set) var selected = 0
     /// The last message for the facilitator.
     package private(set) var message = ""
+    /// Whether `q` was pressed once: the next `q` ends the session (a stray key must not end a workshop).
+    private var endAsked = false
     private var shown: FrameCanvas?
     package var size = (rows: 24, columns: 80)
 
@@ -42,7 +44,7 @@ package final class FacilitatorConsole: @unchecked Sendable {  // used on the ev
         case .character("t"): .spotlightTrap
         case .up: .up
         case .down: .down
-        case .character("q"), .escape: .end
+        case .character("q"): .end
         default: .none
         }
     }
@@ -52,6 +54,8 @@ package final class FacilitatorConsole: @unchecked Sendable {  // used on the ev
         let answers = room.currentRound?.answers ?? []
         let chosen = answers.indices.contains(selected) ? answers[selected] : nil
         message = ""
+        let confirmingEnd = endAsked
+        endAsked = false
         switch command {
         case .next:
             message = room.next() ?? ""
@@ -70,7 +74,10 @@ package final class FacilitatorConsole: @unchecked Sendable {  // used on the ev
             if let answer = room.currentRound?.commonTrap { room.spotlight(answer) } else { message = "no reply fell into a trap" }
         case .up: selected = max(0, selected - 1)
         case .down: selected = min(max(0, answers.count - 1), selected + 1)
-        case .end: return true
+        case .end:
+            if confirmingEnd || room.phase == .finished { return true }
+            endAsked = true
+            message = GroupLabels(language: room.scenario.language).confirmEnd
         case .none: break
         }
         return false

@@ -42,6 +42,7 @@ package struct GroupLabels: Sendable {
     var branches: String { hebrew ? "לאן התשובות מובילות" : "Where the replies lead" }
     var replies: String { hebrew ? "תשובות (ללא שמות; ↑ ↓ לבחירה)" : "Replies (no names; ↑ ↓ to choose)" }
     var callOver: String { hebrew ? "השיחה הסתיימה — Enter לתרחיש הבא" : "The call ended — Enter for the next scenario" }
+    var confirmEnd: String { hebrew ? "לסיים את המפגש? q שוב לסיום, כל מקש אחר ממשיך" : "End the session? q again to end, any other key goes on" }
     var finished: String { hebrew ? "המפגש הסתיים — q ליציאה וכתיבת הסיכום" : "The session is over — q to leave and write the summary" }
     var keys: String {
         hebrew

@@ -12,7 +12,7 @@ struct FacilitateCommand: ParsableCommand {
         discussion: """
             The console shows the join command and code, who joined, the round and the answers. \
             Enter starts and advances rounds (majority branch), c follows the chosen reply, \
-            s/b/w/t put a reply in the spotlight (no names), q or Ctrl-C ends and writes the \
+            s/b/w/t put a reply in the spotlight (no names), q twice or Ctrl-C ends and writes the \
             group summary next to the progress files. See docs/group.md.
             """
     )

@@ -129,7 +129,10 @@ struct GroupSSHTests {
         let back = try again.waitFor(second)
         #expect(back.contains(visual(strong)) || back.contains(visual("אני בודקת את ההזמנה עכשיו")))
 
-        // q ends the session and writes the summary next to the progress files.
+        // q asks first (a stray key must not end a workshop); q again ends it and writes the
+        // summary next to the progress files.
+        try console.press("q")
+        try console.waitFor(visual(labels.confirmEnd))
         try console.press("q")
         try console.waitFor("summary:")
         let summaries = try FileManager.default.contentsOfDirectory(atPath: console.progressFolder.path).filter { $0.hasPrefix("group-") }
