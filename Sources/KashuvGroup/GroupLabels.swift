@@ -21,6 +21,11 @@ package struct GroupLabels: Sendable {
     var waitingForNext: String { hebrew ? "השיחה הסתיימה — ממתינים לתרחיש הבא" : "The call ended — waiting for the next scenario" }
     /// At the end.
     var sessionOver: String { hebrew ? "המפגש הסתיים. תודה! Esc ליציאה" : "The session is over. Thank you! Esc to leave" }
+    /// The keys under the input box: leaving a group session is not the end of it.
+    var inputHint: String {
+        hebrew ? "↑↓ גלילת השיחה · F1 או ? עזרה · Esc יציאה (מתחברים שוב באותו שם וממשיכים)"
+            : "↑↓ scroll · F1 or ? help · Esc leave (connect again with the same name to continue)"
+    }
     /// When the same name logs in elsewhere.
     var continuedElsewhere: String { hebrew ? "המשכת בחלון אחר." : "You continued in another window." }
     /// Idle disconnect.

@@ -218,6 +218,7 @@ package final class TraineeConnection: ChannelInboundHandler {
                     }
                 }
             }
+            screen.inputHint = labels.inputHint
             self.screen = screen
             generation = seat.generation
             applied = 0

@@ -105,7 +105,7 @@ extension PracticeScreen {
                     .draw(on: canvas, row: row + index - first)
             }
             let hint = notice.map { block.oneLine($0, width: columns - 2, style: .minus) }
-                ?? block.oneLine(labels.inputHint, width: columns - 2, style: .dim)
+                ?? block.oneLine(inputHint ?? labels.inputHint, width: columns - 2, style: .dim)
             hint.draw(on: canvas, row: status, offset: 1)
             canvas.showCursor(row: row + layout.cursor.row - first, column: 1 + layout.cursor.column)
         } else {

@@ -63,6 +63,8 @@ package final class PracticeScreen {
     package var acceptsReplies = true
     /// What the status line says while replies are not accepted.
     package var waitingHint: String?
+    /// The keys hint under the input box when not the practice's own (a group session's).
+    package var inputHint: String?
 
     /// A screen for a session, sized `size`, with text laid out by `bidi` (already resolved).
     /// With `showingSavedTurns` false (a group session) the transcript starts with the brief
