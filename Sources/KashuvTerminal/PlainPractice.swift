@@ -139,6 +139,9 @@ public struct PlainPractice {
         } catch PracticeError.emptyReply {
             write([labels.emptyReply])
             return
+        } catch PracticeError.replyTooLong {
+            write([labels.replyTooLong()])
+            return
         } catch let error as ProgressError {
             write(["\(labels.couldNotSave) \(clean(error.description))", labels.trySavingAgain])
             return

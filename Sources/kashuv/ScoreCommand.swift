@@ -53,6 +53,7 @@ struct ScoreCommand: ParsableCommand {
         if let input {
             try scoreLines(input: input, scorer: scorer, scenarios: scenarios)
         } else if let reply {
+            do { try ReplyLength.check(reply) } catch { throw ValidationErrorText("--reply: \(error)") }
             var context = ScoringContext(customerLine: customer, language: lang.flatMap(Language.init(rawValue:)))
             if let scenario {
                 guard let found = scenarios.scenario(scenario) else {

@@ -23,11 +23,12 @@ enum ScoreRendering {
         out += "evidence:\n"
         for item in result.evidence where !item.text.isEmpty {
             let about = item.dimension?.rawValue ?? item.flag?.rawValue ?? ""
-            out += "  \(item.effect.rawValue) \(about) [\(item.rule)] \u{201C}\(item.text)\u{201D} @\(item.start)-\(item.end)\n"
+            let text = DisplaySafeText.clean(item.text, keepingNewlines: false)
+            out += "  \(item.effect.rawValue) \(about) [\(item.rule)] \u{201C}\(text)\u{201D} @\(item.start)-\(item.end)\n"
         }
         if !result.advice.isEmpty {
             out += "advice:\n"
-            for line in result.advice { out += "  - \(line)\n" }
+            for line in result.advice { out += "  - \(DisplaySafeText.clean(line, keepingNewlines: false))\n" }
         }
         return out
     }
@@ -64,12 +65,8 @@ enum ScoreRendering {
                 }
                 state = next
             }
-            // Control characters are shown as spaces so they cannot drive the terminal.
-            if scalar.properties.generalCategory == .control && scalar != "\n" {
-                out.unicodeScalars.append(" ")
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+            // The one display-safety rule, scalar by scalar so the evidence offsets stay aligned.
+            out += DisplaySafeText.clean(String(scalar))
         }
         close()
         return out

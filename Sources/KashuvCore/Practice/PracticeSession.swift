@@ -147,11 +147,12 @@ public final class PracticeSession {
     /// if that one fails, the outcome carries a ``TurnOutcome/warning`` and `--resume` will
     /// write it later.
     ///
-    /// - Throws: ``PracticeError/emptyReply``, ``PracticeError/callIsOver``,
+    /// - Throws: ``PracticeError/emptyReply``, ``PracticeError/replyTooLong(length:maximum:)``, ``PracticeError/callIsOver``,
     ///   ``PracticeError/dialogue(_:)``, or the ``ProgressError`` from saving.
     public func submit(reply: String) throws -> TurnOutcome {
         let reply = reply.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reply.isEmpty else { throw PracticeError.emptyReply }
+        try ReplyLength.check(reply)
         guard let turn = currentTurn else { throw PracticeError.callIsOver }
 
         var context = ScoringContext(scenario: scenario, turn: turn, earlierReplies: turns.map(\.reply))

@@ -45,6 +45,12 @@ public struct ScoreLines: Sendable {
         case .failure(let failure):
             return failure.json
         case .success(let request):
+            if ReplyLength.of(request.reply) > ReplyLength.maximum {
+                return Failure(
+                    line: lineNumber, id: request.id,
+                    error: "\"reply\" is \(ReplyLength.of(request.reply)) characters long; at most \(ReplyLength.maximum) are scored"
+                ).json
+            }
             var context = ScoringContext(customerLine: request.customer, language: request.lang,
                                          cannotOffer: request.cannotOffer ?? [], canOffer: request.canOffer ?? [])
             if let id = request.scenario {
@@ -203,14 +209,47 @@ public struct ScoreLines: Sendable {
             return .failure(Failure(line: lineNumber, id: idOnly(line), error: "missing \"\(key.stringValue)\""))
         } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return .failure(Failure(line: lineNumber, id: idOnly(line), error: "wrong type for \"\(path)\""))
+            guard !path.isEmpty else { return .failure(Failure(line: lineNumber, id: nil, error: notAnObject(line))) }
+            return .failure(Failure(line: lineNumber, id: idOnly(line), error: "wrong type for \"\(path)\": \(expected(path))"))
         } catch DecodingError.dataCorrupted(let context) {
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            let message = path.isEmpty ? "not a JSON object" : "invalid value for \"\(path)\" (lang is he or en)"
-            return .failure(Failure(line: lineNumber, id: idOnly(line), error: message))
+            guard !path.isEmpty else { return .failure(Failure(line: lineNumber, id: nil, error: notAnObject(line))) }
+            return .failure(Failure(line: lineNumber, id: idOnly(line), error: "invalid value for \"\(path)\": \(expected(path))"))
         } catch {
-            return .failure(Failure(line: lineNumber, id: idOnly(line), error: "not a JSON object"))
+            return .failure(Failure(line: lineNumber, id: idOnly(line), error: notAnObject(line)))
         }
+    }
+
+    /// What an input field must be, for messages.
+    private static func expected(_ field: String) -> String {
+        switch field {
+        case "reply": "expected the reply as a JSON string"
+        case "lang": "expected \"he\" or \"en\""
+        case "id": "expected a string or a number"
+        default: "expected a JSON string"
+        }
+    }
+
+    /// Why a line that did not decode as an object is not one: what it is instead, or why it is not JSON.
+    static func notAnObject(_ line: Data) -> String {
+        let shape = "expected one JSON object per line, such as {\"reply\": \"…\"}"
+        guard (try? JSONSerialization.jsonObject(with: line, options: [.fragmentsAllowed])) != nil else {
+            let text = String(decoding: line, as: UTF8.self)
+            if text.range(of: #"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"#,
+                          options: .regularExpression) != nil {
+                return "the line is not valid JSON: a \\uD800–\\uDFFF escape must be half of a surrogate pair (write the character itself); " + shape
+            }
+            return "the line is not valid JSON; " + shape
+        }
+        let first = line.first { ![0x20, 0x09, 0x0D].contains($0) } ?? 0
+        let found = switch first {
+        case UInt8(ascii: "n"): "null"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): "true or false"
+        case UInt8(ascii: "["): "an array"
+        case UInt8(ascii: "\""): "a string"
+        default: "a number"
+        }
+        return "the line is \(found), not an object; " + shape
     }
 
     private struct IDOnly: Decodable { var id: ID? }

@@ -132,6 +132,13 @@ public struct Labels: Sendable {
     }
 
     /// A level as shown: "2/2", or ``notRated``.
+    /// Shown when a reply is longer than ``ReplyLength/maximum``.
+    public func replyTooLong(maximum: Int = ReplyLength.maximum) -> String {
+        language == .hebrew
+            ? "(התשובה ארוכה מדי: עד \(maximum) תווים. קצרו אותה לכמה משפטים ושלחו שוב)"
+            : "(the reply is too long: at most \(maximum) characters. Shorten it to a few sentences and send it again)"
+    }
+
     public func level(_ level: Int?) -> String {
         level.map { "\($0)/\(Levels.range.upperBound)" } ?? notRated
     }

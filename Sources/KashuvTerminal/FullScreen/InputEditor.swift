@@ -1,3 +1,5 @@
+import KashuvCore
+
 /// The reply being typed: text in logical order and a cursor, with editing that moves the
 /// cursor in *visual* terms (Left goes left on the screen, through Hebrew and English alike).
 struct InputEditor: Sendable {
@@ -16,10 +18,14 @@ struct InputEditor: Sendable {
     /// Whether only spaces (or nothing) have been typed.
     var isBlank: Bool { scalars.allSatisfy { $0 == " " } }
 
-    /// Inserts characters at the cursor (typing or pasting).
-    mutating func insert(_ new: [Unicode.Scalar]) {
+    /// Inserts characters at the cursor (typing or pasting); returns `false`, inserting
+    /// nothing, when the reply would grow past ``ReplyLength/maximum``.
+    @discardableResult
+    mutating func insert(_ new: [Unicode.Scalar]) -> Bool {
+        guard scalars.count + new.count <= ReplyLength.maximum else { return false }
         scalars.insert(contentsOf: new, at: cursor)
         cursor += new.count
+        return true
     }
 
     /// Deletes the character before the cursor.

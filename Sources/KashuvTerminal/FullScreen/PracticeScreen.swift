@@ -152,11 +152,10 @@ package final class PracticeScreen {
         case .character("?") where editor.scalars.isEmpty && alone:
             showingHelp = true
         case .character(let scalar):
-            editor.insert([scalar])
-            notice = nil
+            notice = editor.insert([scalar]) ? nil : labels.shared.replyTooLong()
         case .enter:
             // A line feed inside a paste is a space; Enter typed alone sends the reply.
-            if isLast { submit() } else { editor.insert([" "]) }
+            if isLast { submit() } else if !editor.insert([" "]) { notice = labels.shared.replyTooLong() }
         case .backspace: editor.backspace()
         case .delete: editor.delete()
         case .home: editor.home()
@@ -195,6 +194,8 @@ package final class PracticeScreen {
             if outcome.ending != nil { phase = .callOver }
         } catch PracticeError.emptyReply {
             return
+        } catch PracticeError.replyTooLong {
+            notice = labels.shared.replyTooLong()
         } catch {
             // Nothing advanced (e.g. a full disk): keep the reply so it can be sent again.
             notice = DisplaySafeText.clean("\(error)", keepingNewlines: false)
