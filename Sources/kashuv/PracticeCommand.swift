@@ -75,6 +75,7 @@ struct PracticeCommand: ParsableCommand {
             environment: environment)
         let store = ProgressStore(folder: URL(fileURLWithPath: progress, isDirectory: true))
         try store.prepareFolder()
+        try store.checkOwner(name)
 
         // Only the end of the trainee's file is read: what to resume, and lines it had to skip.
         // `--resume` without a scenario continues whatever the trainee practised last.

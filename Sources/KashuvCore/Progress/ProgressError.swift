@@ -13,6 +13,8 @@ public enum ProgressError: Error, Sendable, Hashable, CustomStringConvertible {
     case syncFailed(path: String, code: Int32)
     /// The progress file exists but could not be read.
     case cannotRead(path: String, reason: String)
+    /// The file the trainee's name maps to holds another trainee's records; nothing was written.
+    case belongsToAnotherTrainee(path: String, owner: String, trainee: String)
 
     public var description: String {
         switch self {
@@ -28,6 +30,9 @@ public enum ProgressError: Error, Sendable, Hashable, CustomStringConvertible {
             "could not flush this turn to storage in \(path): \(Self.explain(code)); the earlier lines of the file are intact"
         case .cannotRead(let path, let reason):
             "cannot read the progress file \(path): \(reason)"
+        case .belongsToAnotherTrainee(let path, let owner, let trainee):
+            "the progress file \(path) belongs to the trainee '\(owner)', not to '\(trainee)' (the two names map to one file); "
+                + "nothing was written: practise under a different name (add a surname or an initial) or with another --progress folder"
         }
     }
 

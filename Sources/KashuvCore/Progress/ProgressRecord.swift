@@ -22,6 +22,14 @@ public enum ProgressRecord: Decodable, Sendable, Hashable {
         }
     }
 
+    /// The trainee's name as the record holds it.
+    public var trainee: String {
+        switch self {
+        case .turn(let record): record.trainee
+        case .attempt(let record): record.trainee
+        }
+    }
+
     /// The scenario the record belongs to.
     public var scenarioID: String {
         switch self {

@@ -57,6 +57,7 @@ public struct ProgressStore: Sendable {
     /// ``ProgressError`` naming the file, and the file is left as it was.
     public func append(_ record: ProgressRecord, for trainee: TraineeName) throws(ProgressError) {
         try createFolder()
+        try checkOwner(trainee)
         let line: Data
         do {
             line = try record.jsonLine()
@@ -64,6 +65,24 @@ public struct ProgressStore: Sendable {
             preconditionFailure("a progress record always encodes: \(error)")
         }
         try AppendOnlyFile(url: fileURL(for: trainee), calls: calls).append(line: line)
+    }
+
+    /// Checks that the trainee's file, if it holds records, holds this trainee's: a file holds
+    /// one trainee only. Reads the first record (an unreadable first line cannot tell, and passes).
+    ///
+    /// - Throws: ``ProgressError/belongsToAnotherTrainee(path:owner:trainee:)``.
+    public func checkOwner(_ trainee: TraineeName) throws(ProgressError) {
+        let url = fileURL(for: trainee)
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 1 << 16),
+              let firstLine = head.split(separator: 0x0A, maxSplits: 1, omittingEmptySubsequences: true).first,
+              let record = try? ProgressRecord.decode(line: Data(firstLine))
+        else { return }
+        if !trainee.isSameTrainee(as: record.trainee) {
+            throw .belongsToAnotherTrainee(path: url.path, owner: DisplaySafeText.clean(record.trainee, keepingNewlines: false),
+                                           trainee: trainee.displayName)
+        }
     }
 
     /// Reads the trainee's file (empty when they have none yet).

@@ -6,14 +6,23 @@ import Foundation
 /// derived deterministically, so the same trainee always maps to the same file, and it can
 /// never leave the progress folder:
 ///
-/// - The display name is the typed name with control characters, bidi controls and ESC
-///   removed (see ``DisplaySafeText``), runs of white space collapsed to one space, trimmed,
-///   and normalised to Unicode NFC. An empty result is refused.
+/// - The display name is what a reader sees of the typed name: control characters, ESC and
+///   every bidi control removed (the one rule of ``DisplaySafeText``, marks included), and so
+///   are the other invisible characters (zero-width spaces and joiners, soft hyphens, byte
+///   order marks: Unicode's default-ignorable code points); runs of white space collapsed to
+///   one space, trimmed, and normalised to Unicode NFC. An empty result is refused. So
+///   `evil`, `evil` with a right-to-left override and `evil` with a zero-width space are one
+///   name, the name shown.
 /// - The file stem is the display name in lower case (so `Dana` and `dana` share a file),
 ///   with every character that is not a letter, a digit, `-` or `_` replaced by `_`
 ///   (this removes `/`, `\`, `.`, `:`, NUL and the rest), capped at ``maximumStemLength``
-///   characters. A stem that had to be changed, or cut, gets `-` and eight hex digits of
-///   a hash of the lower-cased name, so `a/b` and `a_b` stay different files.
+///   characters. A stem that had to be changed, or cut, or that itself ends in `-` and eight
+///   hex digits, gets `-` and eight hex digits of a hash of the lower-cased name, so `a/b`
+///   and `a_b` stay different files, and typing `dana_cohen-dc77d19e` does not reach the
+///   file of `Dana Cohen`.
+///
+/// A 32-bit hash can still collide, so a file also holds only one trainee:
+/// ``ProgressStore`` checks the name inside a file before appending to it.
 ///   Hebrew letters are letters and are kept: `דנה כהן` → `דנה_כהן-3f2a…`.
 public struct TraineeName: Sendable, Hashable, CustomStringConvertible {
     /// The name as it is shown and written into progress records.
@@ -27,8 +36,11 @@ public struct TraineeName: Sendable, Hashable, CustomStringConvertible {
 
     /// Cleans a typed name. Throws ``TraineeNameError/empty`` when nothing printable is left.
     public init(_ typed: String) throws(TraineeNameError) {
-        let visible = DisplaySafeText.clean(typed, keepingNewlines: false)
-        let words = visible.split(whereSeparator: { $0.isWhitespace })
+        var visible = String.UnicodeScalarView()
+        visible.append(contentsOf: DisplaySafeText.clean(typed, keepingNewlines: false).unicodeScalars.filter {
+            !$0.properties.isDefaultIgnorableCodePoint
+        })
+        let words = String(visible).split(whereSeparator: { $0.isWhitespace })
         let display = words.joined(separator: " ").precomposedStringWithCanonicalMapping
         guard !display.isEmpty else { throw .empty }
         displayName = display
@@ -50,8 +62,21 @@ public struct TraineeName: Sendable, Hashable, CustomStringConvertible {
         let changed = stem != folded
         let cut = stem.count > maximumStemLength
         if cut { stem = String(stem.prefix(maximumStemLength)) }
-        guard changed || cut else { return stem }
+        guard changed || cut || looksHashed(stem) else { return stem }
         return stem + "-" + hexHash(folded)
+    }
+
+    /// Whether a stem ends like one that carries a hash (`-` and eight hex digits).
+    static func looksHashed(_ stem: String) -> Bool {
+        let scalars = Array(stem.unicodeScalars)
+        guard scalars.count >= 9, scalars[scalars.count - 9] == "-" else { return false }
+        return scalars.suffix(8).allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
+    }
+
+    /// Whether a name written in a progress record is this trainee (case does not matter).
+    public func isSameTrainee(as recorded: String) -> Bool {
+        guard let other = try? TraineeName(recorded) else { return false }
+        return other.displayName.lowercased() == displayName.lowercased()
     }
 
     /// FNV-1a, 32 bits, over the UTF-8 bytes: stable across runs, machines and Swift versions
