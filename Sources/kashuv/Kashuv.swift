@@ -19,9 +19,12 @@ struct Kashuv: ParsableCommand {
         defaultSubcommand: PracticeCommand.self
     )
 
-    /// Turns on the validator's verdict cache (`ValidationCache`, `KASHUV_CACHE=off` to
-    /// leave it off), then runs the command.
+    /// Starts the program: no crash prompt that waits for a key, SIGQUIT like SIGTERM, the
+    /// validator's verdict cache on (`ValidationCache`, `KASHUV_CACHE=off` to leave it off),
+    /// then the command.
     static func main() {
+        CrashPrompt.disableInteractivePrompt()
+        CrashPrompt.quitLikeTerminate()
         ValidationCache.enableDefault()
         main(nil)
     }

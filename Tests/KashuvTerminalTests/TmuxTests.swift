@@ -121,6 +121,30 @@ struct TmuxTests {
         #expect(!screen.contains(visual(customerLine(TestScenario.opening))))
     }
 
+    @Test("Ctrl-\\ (SIGQUIT) restores the terminal and exits like SIGTERM; no crash prompt waits for a key")
+    func quitSignal() throws {
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.start(try tmux.kashuvInShell())
+        try tmux.waitFor(visual(customerLine(TestScenario.opening)))
+        try tmux.press("C-\\")
+        let screen = try tmux.waitFor("EXITED \(128 + SIGQUIT)")
+        #expect(try tmux.display("#{alternate_on}") == "0")
+        #expect(!screen.contains("Press space"), "no crash prompt: \(screen)")
+        #expect(!screen.contains("crashed"))
+    }
+
+    @Test("Ctrl-\\ in plain mode on a terminal ends the program as SIGTERM does, without a crash prompt")
+    func quitSignalPlain() throws {
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.start(try tmux.kashuvInShell(extra: "--plain"))
+        try tmux.waitFor(TestScenario.opening)
+        try tmux.press("C-\\")
+        let screen = try tmux.waitFor("EXITED \(128 + SIGTERM)")
+        #expect(!screen.contains("Press space"), "no crash prompt: \(screen)")
+    }
+
     @Test("Esc quits at once, records the attempt as abandoned, and the attempt stays resumable")
     func escapeQuits() throws {
         let tmux = try TmuxSession()

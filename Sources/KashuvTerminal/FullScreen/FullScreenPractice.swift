@@ -11,7 +11,7 @@ import Glibc
 /// `kashuv practice` calls it when stdin and stdout are terminals and `TERM` is not `dumb`.
 /// Esc or Ctrl-C leave at once; every scored turn is already saved, the attempt is recorded
 /// as abandoned (an `"abandoned"` attempt line, docs/progress-format.md) and can be continued
-/// with `--resume`. SIGTERM and SIGHUP restore the terminal and leave the same way.
+/// with `--resume`. SIGTERM, SIGHUP and SIGQUIT restore the terminal and leave the same way.
 public enum FullScreenPractice {
     /// How the full-screen session ended.
     public enum Result: Sendable, Equatable {
@@ -19,7 +19,7 @@ public enum FullScreenPractice {
         case finished
         /// The trainee quit before the end (Esc, Ctrl-C); the attempt can be resumed.
         case quit
-        /// SIGTERM or SIGHUP arrived; the terminal was restored; the attempt can be resumed.
+        /// SIGTERM, SIGHUP or SIGQUIT arrived; the terminal was restored; the attempt can be resumed.
         case interrupted(signal: Int32)
 
         /// The exit status a command should use: 0, or 128 + the signal.

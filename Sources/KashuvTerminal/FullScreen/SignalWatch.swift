@@ -12,8 +12,10 @@ package enum SignalWatch {
     private static let pendingStop = Atomic<Int32>(0)
     private static let pendingResize = Atomic<Bool>(false)
 
-    /// The signals that end the program: Ctrl-C, `kill`, the terminal closing.
-    static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// The signals that end the program: Ctrl-C, `kill`, the terminal closing, and Ctrl-\\
+    /// (SIGQUIT), which would otherwise reach Swift's crash reporter and leave the program
+    /// running under its prompt with the terminal in full-screen mode.
+    static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
 
     /// Installs the handlers (after `newterm`, so they replace ncurses' own).
     package static func install() {

@@ -120,7 +120,7 @@ public final class Terminal: Canvas {
     enum Event: Equatable {
         /// A key.
         case key(Key)
-        /// A stop signal (SIGINT, SIGTERM, SIGHUP).
+        /// A stop signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT).
         case signal(Int32)
         /// Nothing within the wait.
         case timeout
