@@ -17,8 +17,8 @@ import Darwin
 /// customer's next line. At the ending, the ending's text and the debrief.
 ///
 /// End of input before the ending records the attempt as abandoned (it can be continued
-/// with `--resume`). SIGINT, SIGTERM and SIGHUP do the same between turns; a reply being
-/// saved when the signal arrives is finished first.
+/// with `--resume`). SIGINT, SIGTERM, SIGHUP and SIGQUIT do the same between turns; a reply
+/// being saved when the signal arrives is finished first.
 public struct PlainPractice {
     /// How the run ended.
     public enum Result: Sendable, Hashable {
@@ -26,6 +26,10 @@ public struct PlainPractice {
         case finished
         /// Input ended first; the attempt was recorded as abandoned.
         case abandoned
+        /// Input ended first and something could not be saved (the last reply, or the record
+        /// that the attempt was left): the message named the file and why. The scored turns
+        /// before it are kept and the attempt can be continued with `--resume`. Exit non-zero.
+        case notSaved
     }
 
     private let session: PracticeSession
@@ -66,7 +70,7 @@ public struct PlainPractice {
     /// Plays the session to its ending or to the end of input.
     ///
     /// - Parameter handlingSignals: install handlers that record the attempt as abandoned on
-    ///   SIGINT, SIGTERM and SIGHUP and then exit with 128 + the signal number. Turn it off
+    ///   SIGINT, SIGTERM, SIGHUP and SIGQUIT and then exit with 128 + the signal number. Turn it off
     ///   when embedding the run in something that handles signals itself.
     public func run(handlingSignals: Bool = true) -> Result {
         let guardian = SessionGuard(session: session, output: output, labels: labels, continuation: continuation)
@@ -74,17 +78,18 @@ public struct PlainPractice {
         defer { guardian.restoreSignals() }
 
         guardian.locked { showOpening() }
+        var replyUnsaved = false
         while true {
             let turn: Turn? = guardian.locked { session.currentTurn }
             guard let turn else { break }
             guardian.locked { showPrompt(turn) }
             guard let line = input.readLine() else {
-                guardian.locked { guardian.abandon() }
-                return .abandoned
+                let recorded = guardian.locked { guardian.abandon() }
+                return recorded && !replyUnsaved ? .abandoned : .notSaved
             }
             guardian.locked {
                 if echoesReplies { write(["> \(DisplaySafeText.clean(line, keepingNewlines: false))"]) }
-                answer(line)
+                replyUnsaved = !answer(line)
             }
         }
         guardian.locked { showEnding() }
@@ -132,24 +137,26 @@ public struct PlainPractice {
         ])
     }
 
-    private func answer(_ line: String) {
+    /// Scores and saves one reply; `false` when it could not be saved (a full disk, an I/O error).
+    private func answer(_ line: String) -> Bool {
         let outcome: TurnOutcome
         do {
             outcome = try session.submit(reply: line)
         } catch PracticeError.emptyReply {
             write([labels.emptyReply])
-            return
+            return true
         } catch PracticeError.replyTooLong {
             write([labels.replyTooLong()])
-            return
+            return true
         } catch let error as ProgressError {
             write(["\(labels.couldNotSave) \(clean(error.description))", labels.trySavingAgain])
-            return
+            return false
         } catch {
             write(["\(labels.couldNotSave) \(clean("\(error)"))"])
-            return
+            return false
         }
         showScore(outcome)
+        return true
     }
 
     private func showScore(_ outcome: TurnOutcome) {
@@ -244,6 +251,8 @@ private final class SessionGuard: @unchecked Sendable {
     private let labels: Labels
     private let continuation: PlainPractice.Continuation?
     private var sources: [any DispatchSourceSignal] = []
+    /// Ctrl-C, `kill`, the terminal closing, and Ctrl-\\ (SIGQUIT): each records the attempt as left.
+    static let stopSignals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
 
     init(session: PracticeSession, output: PlainLineOutput, labels: Labels, continuation: PlainPractice.Continuation?) {
         self.session = session
@@ -258,22 +267,30 @@ private final class SessionGuard: @unchecked Sendable {
         return body()
     }
 
-    /// Records the attempt as abandoned and says how to continue it. Call while locked.
-    func abandon() {
-        guard !session.isOver else { return }
+    /// Records the attempt as abandoned and says how to continue it; `false` when that record
+    /// could not be saved (the message names the file and why). Call while locked.
+    @discardableResult
+    func abandon() -> Bool {
+        guard !session.isOver else { return true }
         do {
             try session.abandon()
             output.write("\n\(continuation?.message ?? labels.attemptKeptUnfinished)\n")
             output.command("  " + (continuation?.command ?? ShellCommand.resume(session)))
+            return true
         } catch {
-            output.write("\n\(labels.couldNotSave) \(DisplaySafeText.clean("\(error)"))\n")
+            output.write("\n\(labels.couldNotSaveAttemptEnd) \(DisplaySafeText.clean("\(error)"))\n")
+            if !session.turns.isEmpty {
+                output.write("\(continuation?.message ?? labels.attemptKeptUnfinished)\n")
+                output.command("  " + (continuation?.command ?? ShellCommand.resume(session)))
+            }
+            return false
         }
     }
 
     func exitOnStopSignals() {
         signal(SIGPIPE, SIG_IGN)
         let queue = DispatchQueue(label: "kashuv.plain.signals")
-        for number in [SIGINT, SIGTERM, SIGHUP] {
+        for number in Self.stopSignals {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { [self] in
@@ -290,7 +307,7 @@ private final class SessionGuard: @unchecked Sendable {
     func restoreSignals() {
         for source in sources { source.cancel() }
         if !sources.isEmpty {
-            for number in [SIGINT, SIGTERM, SIGHUP] { signal(number, SIG_DFL) }
+            for number in Self.stopSignals { signal(number, SIG_DFL) }
         }
         sources = []
     }

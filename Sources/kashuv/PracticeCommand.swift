@@ -128,7 +128,9 @@ struct PracticeCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("kashuv: full screen unavailable (\(error)); using plain mode\n".utf8))
             }
         }
-        _ = PlainPractice(session: practice, input: PlainLineInput(fileDescriptor: 0), output: output).run()
+        let result = PlainPractice(session: practice, input: PlainLineInput(fileDescriptor: 0), output: output).run()
+        // Something the trainee typed, or the end of the attempt, is not on disk: say so in the exit status.
+        if result == .notSaved { throw ExitCode.failure }
     }
 
     /// The scenario with this id, `nil` when there is none; one that does not validate is refused

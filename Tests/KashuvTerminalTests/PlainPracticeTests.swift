@@ -63,6 +63,36 @@ struct PlainPracticeTests {
     func play(_ replies: [String], scenario: Scenario? = nil, calls: any AppendSystemCalls = SystemAppendCalls()) throws
         -> (output: String, session: PracticeSession)
     {
+        let (output, session, _) = try playToResult(replies, scenario: scenario, calls: calls)
+        return (output, session)
+    }
+
+    /// A disk that fills up after the first line written.
+    final class FullAfterFirstLine: AppendSystemCalls, @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines = 0
+        func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Result<Int, SystemCallError> {
+            let full = lock.withLock { defer { lines += 1 }; return lines >= 1 }
+            return full ? .failure(SystemCallError(code: ENOSPC)) : SystemAppendCalls().write(fd, buffer)
+        }
+        func fsync(_ fd: Int32) -> Result<Void, SystemCallError> { SystemAppendCalls().fsync(fd) }
+    }
+
+    @Test("a disk that fills before the end of input: the lost closing line is reported, and the run says notSaved")
+    func fullDiskAtEndOfInput() throws {
+        let (output, session, result) = try playToResult(["L2 O1 F1 שמעתי"], calls: FullAfterFirstLine())
+        #expect(result == .notSaved)
+        #expect(session.turns.count == 1, "the first turn was saved")
+        #expect(output.contains("לא הצלחתי לרשום שהניסיון הופסק: could not write to "), "\(output)")
+        #expect(output.contains("No space left on device (ENOSPC)"))
+        #expect(output.contains(" --resume\n"), "the saved turn can still be continued")
+        let (_, _, clean) = try playToResult(["L2 O1 F1 שמעתי"])
+        #expect(clean == .abandoned)
+    }
+
+    func playToResult(_ replies: [String], scenario: Scenario? = nil, calls: any AppendSystemCalls = SystemAppendCalls()) throws
+        -> (output: String, session: PracticeSession, result: PlainPractice.Result)
+    {
         let inputFile = folder.appendingPathComponent("input.txt")
         let outputFile = folder.appendingPathComponent("output.txt")
         try Data(replies.map { $0 + "\n" }.joined().utf8).write(to: inputFile)
@@ -73,8 +103,8 @@ struct PlainPracticeTests {
             scenario: try scenario ?? self.scenario(), trainee: try TraineeName("בודק"),
             store: ProgressStore(folder: folder.appendingPathComponent("progress"), calls: calls), scorer: SpelledOutScorer())
         let practice = PlainPractice(session: session, input: PlainLineInput(fileDescriptor: input), output: PlainLineOutput(fileDescriptor: output))
-        _ = practice.run(handlingSignals: false)
-        return (try String(contentsOf: outputFile, encoding: .utf8), session)
+        let result = practice.run(handlingSignals: false)
+        return (try String(contentsOf: outputFile, encoding: .utf8), session, result)
     }
 
     @Test("each reply shows levels, not rated, flags, evidence, one line of advice and the mood change")
@@ -124,7 +154,7 @@ struct PlainPracticeTests {
     func fullDisk() throws {
         let (output, session) = try play(["L2 O1 F1 שמעתי", "L2 O1 F1 שוב"], calls: FullDisk())
         #expect(session.turns.isEmpty)
-        #expect(output.contains("לא הצלחתי לשמור את הסבב: could not save this turn to \(session.store.fileURL(for: session.trainee).path): No space left on device (ENOSPC)"))
+        #expect(output.contains("לא הצלחתי לשמור את הסבב: could not write to \(session.store.fileURL(for: session.trainee).path): No space left on device (ENOSPC)"))
         #expect(output.contains("הסבב לא נספר."))
         #expect(!output.contains("הקשבה פעילה: "), "a score is shown only once it is saved")
         #expect(!output.contains("מצב רוח: 6 → "))

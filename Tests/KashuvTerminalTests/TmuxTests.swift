@@ -134,15 +134,16 @@ struct TmuxTests {
         #expect(!screen.contains("crashed"))
     }
 
-    @Test("Ctrl-\\ in plain mode on a terminal ends the program as SIGTERM does, without a crash prompt")
+    @Test("Ctrl-\\ in plain mode on a terminal leaves the attempt as SIGTERM does (recorded as left), without a crash prompt")
     func quitSignalPlain() throws {
         let tmux = try TmuxSession()
         defer { tmux.close() }
         try tmux.start(try tmux.kashuvInShell(extra: "--plain"))
         try tmux.waitFor(TestScenario.opening)
         try tmux.press("C-\\")
-        let screen = try tmux.waitFor("EXITED \(128 + SIGTERM)")
+        let screen = try tmux.waitFor("EXITED \(128 + SIGQUIT)")
         #expect(!screen.contains("Press space"), "no crash prompt: \(screen)")
+        #expect(screen.contains("--resume"), "the resume line is printed as for SIGTERM")
     }
 
     @Test("Esc quits at once, records the attempt as abandoned, and the attempt stays resumable")

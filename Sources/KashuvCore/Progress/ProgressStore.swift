@@ -38,14 +38,25 @@ public struct ProgressStore: Sendable {
     /// front end can refuse to start rather than fail at the first reply.
     public func prepareFolder() throws(ProgressError) {
         try createFolder()
-        guard access(folder.path, W_OK) == 0 else { throw .cannotOpen(path: folder.path, code: errno) }
+        guard access(folder.path, W_OK) == 0 else { throw .folderNotWritable(path: folder.path, code: errno) }
     }
 
+    /// Creates the folder and any missing parents, one `mkdir` at a time, so a failure says
+    /// which part of the path is in the way and why (a file where a folder should be, a
+    /// read-only disk, permissions).
     private func createFolder() throws(ProgressError) {
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotCreateFolder(path: folder.path, reason: error.localizedDescription)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue { return }
+        var path = folder.path.hasPrefix("/") ? "" : "."
+        for component in folder.pathComponents {
+            path = component == "/" ? "/" : (path.hasSuffix("/") ? path + component : path + "/" + component)
+            if component == "/" || component == "." { continue }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else { throw .cannotCreateFolder(path: folder.path, blocking: path, code: ENOTDIR) }
+                continue
+            }
+            if mkdir(path, 0o755) != 0, errno != EEXIST { throw .cannotCreateFolder(path: folder.path, blocking: path, code: errno) }
         }
     }
 
@@ -71,8 +82,18 @@ public struct ProgressStore: Sendable {
     /// one trainee only. Reads the first record (an unreadable first line cannot tell, and passes).
     ///
     /// - Throws: ``ProgressError/belongsToAnotherTrainee(path:owner:trainee:)``.
+    /// Also refuses, before anything is typed, a file that could never be appended to: a
+    /// symbolic link (not followed in the progress folder) or a folder in the file's place.
     public func checkOwner(_ trainee: TraineeName) throws(ProgressError) {
         let url = fileURL(for: trainee)
+        var info = stat()
+        if lstat(url.path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFLNK: throw .cannotOpen(path: url.path, code: ELOOP)
+            case S_IFDIR: throw .cannotOpen(path: url.path, code: EISDIR)
+            default: break
+            }
+        }
         guard let handle = FileHandle(forReadingAtPath: url.path) else { return }
         defer { try? handle.close() }
         guard let head = try? handle.read(upToCount: 1 << 16),

@@ -132,6 +132,11 @@ public struct Labels: Sendable {
     }
 
     /// A level as shown: "2/2", or ``notRated``.
+    /// Shown when the record that an attempt was left could not be saved; followed by the reason.
+    public var couldNotSaveAttemptEnd: String {
+        language == .hebrew ? "לא הצלחתי לרשום שהניסיון הופסק:" : "Could not record that the attempt was left:"
+    }
+
     /// Shown when a reply is longer than ``ReplyLength/maximum``.
     public func replyTooLong(maximum: Int = ReplyLength.maximum) -> String {
         language == .hebrew
