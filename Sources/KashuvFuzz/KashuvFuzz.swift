@@ -37,23 +37,30 @@ enum KashuvFuzz {
         if let corpus = arguments.dropFirst().first(where: { !$0.hasPrefix("-") }),
            let existing = try? FileManager.default.contentsOfDirectory(atPath: corpus), existing.isEmpty {
             for (index, seed) in target.seeds(home: home).enumerated() {
-                FileManager.default.createFile(atPath: corpus + "/seed-\(index)", contents: Data(seed))
+                _ = FileManager.default.createFile(atPath: corpus + "/seed-\(index)", contents: Data(seed))
             }
         }
+        // argv as libFuzzer wants it; built without nested closures (Swift 6.3's region
+        // analysis crashes on an inout capture inside withUnsafeMutableBufferPointer here).
+        let argv = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: arguments.count + 1)
+        for (index, argument) in arguments.enumerated() { argv[index] = strdup(argument) }
+        argv[arguments.count] = nil
         var argc = Int32(arguments.count)
-        var cArguments: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        let status = cArguments.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = buffer.baseAddress
-            return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-                runOne(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
-                return 0
-            }
-        }
+        var argvPointer: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+        let status = LLVMFuzzerRunDriver(&argc, &argvPointer, fuzzOne)
         exit(status)
         #else
         randomPass(target: target, arguments: Array(arguments.dropFirst()), home: home)
         #endif
     }
+
+    #if KASHUV_FUZZ
+    /// libFuzzer's callback: one input to the selected target.
+    static let fuzzOne: TestOneInput = { data, size in
+        runOne(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+        return 0
+    }
+    #endif
 
     /// Runs the selected target on one input; a broken promise stops the run like a crash, so
     /// the fuzzer saves the input.
@@ -88,7 +95,7 @@ enum KashuvFuzz {
         let report = FuzzPass(target: target, seed: seed).run(seconds: seconds, home: home) { input, broken in
             FileHandle.standardError.write(Data("kashuv-fuzz \(target.rawValue): \(broken.joined(separator: "; "))\n".utf8))
             let name = "crash-\(target.rawValue)-seed\(seed).bin"
-            FileManager.default.createFile(atPath: name, contents: Data(input))
+            _ = FileManager.default.createFile(atPath: name, contents: Data(input))
             FileHandle.standardError.write(Data("kashuv-fuzz: input saved as \(name)\n".utf8))
             exit(1)
         }
