@@ -19,8 +19,12 @@ enum CrashPrompt {
     static func disableInteractivePrompt() {
         #if os(Linux)
         guard getenv("SWIFT_BACKTRACE") == nil, isatty(0) == 1 else { return }
+        // Exec the binary by its real path (not /proc/self/exe), so the process keeps its name.
+        var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &path, Int(PATH_MAX))
+        guard length > 0 else { return }
         setenv("SWIFT_BACKTRACE", "interactive=no", 1)
-        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        execv(path, CommandLine.unsafeArgv)
         // exec failed (no /proc): carry on; SIGQUIT is still handled below and in the full screen.
         #endif
     }
