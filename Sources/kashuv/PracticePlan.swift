@@ -45,6 +45,7 @@ extension PracticeCommand {
             environment: environment)
         let store = ProgressStore(folder: URL(fileURLWithPath: progress, isDirectory: true))
         try store.prepareFolder()
+        try store.checkOwner(name)
         let profile = try PracticeScorer.profile()
         let coaching = Coaching(profile: profile, feedbackLanguage: feedback)
         let scorer = try PracticeScorer.load(profile: profile)
@@ -114,8 +115,8 @@ extension PracticeCommand {
                 FileHandle.standardError.write(Data("kashuv: full screen unavailable (\(error)); using plain mode\n".utf8))
             }
         }
-        _ = PlainPractice(session: session, input: PlainLineInput(fileDescriptor: 0), output: output, continuation: continuation).run()
-        return 0
+        let result = PlainPractice(session: session, input: PlainLineInput(fileDescriptor: 0), output: output, continuation: continuation).run()
+        return result == .notSaved ? 1 : 0  // something typed, or the end of the attempt, is not on disk
     }
 
     /// The plan file: the path as given, or a plan's name (`workshop-basics`) in the library's `Trainers/plans/`.

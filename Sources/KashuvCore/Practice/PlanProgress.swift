@@ -124,11 +124,7 @@ public struct PlanProgress: Codable, Sendable, Hashable {
     /// Replaces the saved run with this one: a temporary file beside it, `fsync`ed, renamed over it.
     public func save(to file: URL) throws(ProgressError) {
         let folder = file.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotCreateFolder(path: folder.path, reason: error.localizedDescription)
-        }
+        try ProgressStore.makeFolder(folder)
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

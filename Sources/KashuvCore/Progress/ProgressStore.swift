@@ -45,6 +45,12 @@ public struct ProgressStore: Sendable {
     /// which part of the path is in the way and why (a file where a folder should be, a
     /// read-only disk, permissions).
     private func createFolder() throws(ProgressError) {
+        try Self.makeFolder(folder)
+    }
+
+    /// Creates a folder and its missing parents (see ``prepareFolder()``); shared by every
+    /// file Kashuv keeps in the progress folder.
+    static func makeFolder(_ folder: URL) throws(ProgressError) {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue { return }
         var path = folder.path.hasPrefix("/") ? "" : "."
