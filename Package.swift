@@ -33,9 +33,11 @@ let package = Package(
         .systemLibrary(name: "CHspell", providers: [.apt(["hspell"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // System libraries for the terminal layer (Debian: libncurses-dev, libfribidi-dev).
+        // No pkgConfig: its only flags are -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600, which SwiftPM
+        // refuses with a warning on every build; the module map links ncursesw and tinfo and
+        // the shim defines what the wide-character API needs.
         .systemLibrary(
             name: "CNcursesw",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         .systemLibrary(
