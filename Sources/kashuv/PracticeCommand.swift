@@ -91,17 +91,18 @@ struct PracticeCommand: ParsableCommand {
         let output = PlainLineOutput(fileDescriptor: 1, bidi: bidi, language: feedbackLanguage, environment: environment)
         let scorer = try PracticeScorer.load(profile: profile)
 
+        // Messages on standard error follow the same right-to-left rule (a Hebrew name in them).
+        let errors = PlainLineOutput(fileDescriptor: 2, bidi: bidi, language: feedbackLanguage, environment: environment)
         let saved = try store.tail(for: name, scenarioID: scenario.id)
         for issue in saved.issues {
-            FileHandle.standardError.write(Data("kashuv: \(DisplaySafeText.clean(issue.description))\n".utf8))
+            errors.lines("kashuv: \(DisplaySafeText.clean(issue.description))")
         }
         var session: PracticeSession?
         if resume {
             session = try PracticeSession.resume(
                 scenario: scenario, trainee: name, store: store, scorer: scorer, library: library.all, coaching: coaching)
             if session == nil {
-                FileHandle.standardError.write(Data(
-                    "kashuv: no unfinished attempt at \(scenario.id) for \(name.displayName); starting a new one\n".utf8))
+                errors.lines("kashuv: no unfinished attempt at \(scenario.id) for \(name.displayName); starting a new one")
             }
         } else if usePlain, saved.attempt != nil {
             output.lines(labels.unfinishedAttemptHint)
