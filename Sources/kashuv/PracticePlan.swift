@@ -73,10 +73,10 @@ extension PracticeCommand {
                 plan: DisplaySafeText.clean(plan.title, keepingNewlines: false), number: number, of: scenarios.count,
                 scenario: DisplaySafeText.clean(scenario.title, keepingNewlines: false)) + " ===")
 
+            // No library for the debrief to suggest from: in a plan, the plan says what comes next.
             let session = try PracticeSession.resume(
-                scenario: scenario, trainee: name, store: store, scorer: scorer, library: library.all, coaching: coaching)
-                ?? PracticeSession.start(
-                    scenario: scenario, trainee: name, store: store, scorer: scorer, library: library.all, coaching: coaching)
+                scenario: scenario, trainee: name, store: store, scorer: scorer, library: [], coaching: coaching)
+                ?? PracticeSession.start(scenario: scenario, trainee: name, store: store, scorer: scorer, library: [], coaching: coaching)
             if !session.state.isOver {
                 let status = try play(session, usePlain: usePlain, output: output, continuation: PlainPractice.Continuation(
                     message: labels.planKept, command: continueCommand))

@@ -62,6 +62,7 @@ struct PlanPracticeTests {
         #expect(out.contains("2. Naomi"))
         #expect(out.contains("Average over the plan (of 2): Active listening "))
         #expect(out.contains("The plan is complete."))
+        #expect(!out.contains("Try next: ") && !out.contains("התרחיש הבא: "), "in a plan, the plan says what comes next")
 
         let finals = try attempts().filter { $0.outcome != .abandoned }
         #expect(finals.map(\.scenarioID) == ["he-waiting-app-senior", "en-price-billing-error"])
