@@ -53,11 +53,10 @@ extension PracticeCommand {
         let continueCommand = ShellCommand.plan(planFile, trainee: name, progress: store.folder, feedback: feedback)
 
         // A finished run, or none yet: a new run. Otherwise continue it.
-        var state = try PlanProgress.load(from: stateFile)
-        if state == nil || state?.completedAt != nil || state?.next(in: plan.scenarios) == nil {
+        var state = try PlanProgress.load(from: stateFile) ?? PlanProgress(plan: planName, trainee: name)
+        if state.completedAt != nil || state.next(in: plan.scenarios) == nil {
             state = PlanProgress(plan: planName, trainee: name)
         }
-        guard var state else { return }
         let firstLanguage = feedback ?? profile?.feedbackLanguage ?? scenarios[0].language
         if !state.finished.isEmpty {
             PlainLineOutput(fileDescriptor: 1, bidi: bidi, language: firstLanguage, environment: environment)
