@@ -64,6 +64,9 @@ final class TmuxSession {
     /// The screen as text, one line per row, in visual order.
     func capture() throws -> String { try tmux(["capture-pane", "-p"]) }
 
+    /// The screen as text with lines the terminal wrapped joined again (`capture-pane -J`).
+    func captureJoined() throws -> String { try tmux(["capture-pane", "-p", "-J"]) }
+
     /// The screen with its colours and attributes as escape sequences (`capture-pane -e`).
     func captureWithAttributes() throws -> String { try tmux(["capture-pane", "-p", "-e"]) }
 
