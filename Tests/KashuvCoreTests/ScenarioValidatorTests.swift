@@ -88,10 +88,10 @@ struct ScenarioValidatorSyntaxTests {
         #expect(diagnostic?.hint.contains("מנכ") == false)
     }
 
-    @Test("a key written twice in one mapping is a duplicate key")
+    @Test("a key written twice in one mapping is a duplicate key, reported at the repeat")
     func duplicateKey() throws {
         let yaml = ValidatorSamples.english.replacingFirst("max_turns: 4\n", with: "max_turns: 4\nmax_turns: 5\n")
-        try expect(.duplicateKey, in: yaml, onLineOf: "max_turns: 4")
+        try expect(.duplicateKey, in: yaml, onLineOf: "max_turns: 5")
     }
 }
 

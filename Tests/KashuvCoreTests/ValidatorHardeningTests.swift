@@ -75,4 +75,33 @@ struct ValidatorHardeningTests {
         #expect(library.scenarios.map(\.id) == ["en-waiting-hold-test"])
         #expect(library.problems.contains { $0.path.hasSuffix("en-waiting-broken.yaml") && $0.code == DiagnosticCode.unknownTarget.rawValue })
     }
+
+    @Test("a repeated key is reported at the repeat, naming the first")
+    func duplicateKeyAtRepeat() throws {
+        let yaml = ValidatorSamples.english.replacingFirst("  name: Dana\n", with: "  name: Dana\n  name: Dina\n")
+        let (found, _) = try validatorDiagnostics(for: yaml)
+        let diagnostic = try #require(found.first { $0.code == DiagnosticCode.duplicateKey.rawValue }, "\(found)")
+        #expect(diagnostic.line == lineNumber(of: "name: Dina", in: yaml))
+        #expect(diagnostic.message.contains("first at line \(lineNumber(of: "name: Dana", in: yaml) ?? 0)"))
+    }
+
+    @Test("an unclosed quote is reported where it opens, not where the file ends")
+    func unclosedQuote() throws {
+        let yaml = ValidatorSamples.english.replacingFirst("title: Dana waited forty minutes on hold", with: "title: \"Dana waited forty minutes")
+        let (found, _) = try validatorDiagnostics(for: yaml)
+        let diagnostic = try #require(found.first { $0.code == DiagnosticCode.yamlSyntax.rawValue }, "\(found)")
+        #expect(diagnostic.line == lineNumber(of: "title: \"Dana", in: yaml))
+        #expect(diagnostic.message.contains("never closed"))
+    }
+
+    @Test("a symbolic link loop is reported as a loop, not as a missing file")
+    func symlinkLoop() throws {
+        let folder = try ValidatorTemporaryFolder()
+        let first = folder.url.appendingPathComponent("a.yaml"), second = folder.url.appendingPathComponent("b.yaml")
+        try FileManager.default.createSymbolicLink(atPath: first.path, withDestinationPath: second.path)
+        try FileManager.default.createSymbolicLink(atPath: second.path, withDestinationPath: first.path)
+        let diagnostics = ScenarioValidator().validate(paths: [first.path]).diagnostics
+        #expect(diagnostics.map(\.code) == [DiagnosticCode.unreadable.rawValue])
+        #expect(diagnostics.first?.message.contains("loops") == true)
+    }
 }

@@ -22,6 +22,13 @@ enum YAMLSource {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            var info = stat()
+            if stat(path, &info) != 0, errno == ELOOP {
+                return .failure(Diagnostic(
+                    .unreadable, path: path, "this is a symbolic link that loops: following it leads back to itself (ELOOP)",
+                    hint: "point the link at a real file (`ls -l` shows where it goes), or replace it with the file itself"
+                ))
+            }
             let brokenLink = (try? fileManager.destinationOfSymbolicLink(atPath: path)) != nil
             return .failure(Diagnostic(
                 .pathNotFound, path: path, brokenLink ? "this is a link to a file that does not exist" : "no such file or folder",
@@ -170,6 +177,29 @@ enum YAMLSource {
         return count
     }
 
+    /// Where a block-mapping key written first at `first` is written again in the same mapping:
+    /// the next line at the same indentation starting with the key and a colon, before the
+    /// mapping ends (a line indented less). `nil` when not found (a flow mapping, say).
+    static func repeatLocation(of key: String, after first: LineColumn, in text: String) -> LineColumn? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = first.column - 1
+        guard first.line >= 1, first.line < lines.count else { return nil }
+        for index in first.line..<lines.count {
+            let line = lines[index]
+            let leading = line.prefix(while: { $0 == " " }).count
+            let rest = line.dropFirst(leading)
+            if rest.allSatisfy({ $0 == " " || $0 == "\r" }) || rest.hasPrefix("#") { continue }
+            if leading < indent { return nil }
+            guard leading == indent else { continue }
+            for written in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(written) {
+                if rest.dropFirst(written.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                    return LineColumn(line: index + 1, column: leading + 1)
+                }
+            }
+        }
+        return nil
+    }
+
     /// The location of the first byte that is not valid UTF-8, if any.
     static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> LineColumn? {
         var iterator = bytes.makeIterator()
@@ -218,6 +248,14 @@ enum YAMLSource {
             if let trap = HebrewQuoteTrap.find(in: source.text, errorLine: mark.line) {
                 return Diagnostic(.yamlSyntax, path: source.path, at: location, message, hint: HebrewQuoteTrap.hint(for: trap))
             }
+            if let context, context.text.contains("quoted scalar") {
+                // libyaml notices an unclosed quote only where the file ends: point at the quote that opened it.
+                return Diagnostic(
+                    .yamlSyntax, path: source.path, at: LineColumn(line: context.mark.line, column: context.mark.column),
+                    "YAML syntax: the quote that opens this text is never closed (the file ends at line \(mark.line) still inside it)",
+                    hint: "close the quote at the end of the text, or leave the text unquoted (or in a `|-` block)"
+                )
+            }
             return Diagnostic(.yamlSyntax, path: source.path, at: location, message, hint: generalHint)
         }
         switch error {
@@ -227,9 +265,13 @@ enum YAMLSource {
             return diagnostic(problem, context, mark)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            let first = LineColumn(line: context.mark.line, column: context.mark.column)
+            // Yams points at the first occurrence; the mistake is usually the repeat.
+            let repeated = duplicates.first.flatMap { repeatLocation(of: $0, after: first, in: source.text) }
             return Diagnostic(
-                .duplicateKey, path: source.path, at: LineColumn(line: context.mark.line, column: context.mark.column),
-                "the key \(keys) appears more than once in the same mapping",
+                .duplicateKey, path: source.path, at: repeated ?? first,
+                "the key \(keys) appears more than once in the same mapping"
+                    + (repeated != nil ? " (first at line \(first.line))" : ""),
                 hint: "keep one of them; YAML does not merge repeated keys"
             )
         case .reader(let problem, let offset, _, _):
