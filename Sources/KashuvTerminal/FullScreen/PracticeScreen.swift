@@ -198,8 +198,21 @@ package final class PracticeScreen {
             notice = labels.shared.replyTooLong()
         } catch {
             // Nothing advanced (e.g. a full disk): keep the reply so it can be sent again.
-            notice = DisplaySafeText.clean("\(error)", keepingNewlines: false)
+            showSaveFailure(error)
         }
+    }
+
+    /// A reply that could not be saved: the whole message (file, what happened, what to do)
+    /// wrapped in the conversation, where nothing is cut off, and a short line by the input.
+    private func showSaveFailure(_ error: any Error) {
+        let message = DisplaySafeText.clean("\(error)", keepingNewlines: false)
+        guard error is ProgressError else {
+            showNotice(message)
+            notice = message
+            return
+        }
+        showNotice(labels.shared.couldNotSave + " " + message + " " + labels.shared.trySavingAgain)
+        notice = labels.shared.couldNotSave + " " + labels.shared.trySavingAgain
     }
 
     // MARK: Driven by a group session
@@ -214,7 +227,7 @@ package final class PracticeScreen {
             scroll = 0
             notice = nil
         case .failure(let error):
-            notice = DisplaySafeText.clean("\(error)", keepingNewlines: false)
+            showSaveFailure(error)
         }
     }
 
