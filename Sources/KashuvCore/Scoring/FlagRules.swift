@@ -14,6 +14,8 @@ struct FlagRules {
     static let roboticThreshold = 2.0
     static let promiseThreshold = 2.0
     static let repeatSimilarity = 0.8
+    /// A recital is a whole answer: at least this many words.
+    static let recitalMinimumWords = 8
 
     struct Outcome {
         var flags: Set<Flag> = []
@@ -120,7 +122,11 @@ struct FlagRules {
         raise(.dismissive, f.active(.talkDown).filter { !echoed($0) }, rule: "flag.dismissive.talking_down")
         // "Look, dear, …", "calm down, mate": a form of address set off on its own. Inside a
         // sentence the same word is warmth or a verb ("I'd love to help").
-        raise(.dismissive, f.active(.addressTerm).filter { match in
+        // With warmth around it ("Oh love, I'm so sorry…", "אחי, זה מבאס… אני מזכה אותך") it is
+        // affection, not condescension: only a cold reply talks down with it.
+        let warm = f.has(.empathy) || f.has(.apology) || f.has(.validation) || f.has(.thanks)
+            || f.ownActions.contains { $0.match.kind == .fixAction }
+        raise(.dismissive, warm ? [] : f.active(.addressTerm).filter { match in
             let segment = f.tokens[match.first].segment
             return match.end == f.tokens.count || f.tokens[match.end].segment != segment
         }, rule: "flag.dismissive.form_of_address")
@@ -185,6 +191,17 @@ struct FlagRules {
         // Robotic.
         if f.weight(.robotic) >= roboticThreshold {
             raise(.robotic, f.active(.robotic), rule: "flag.robotic.canned")
+        }
+        // A recital: the whole answer is rules and process told impersonally ("Under our
+        // conditions of carriage, refunds are issued…", "בהתאם לנוהל, התחייבות מונפקת רק…"):
+        // a rule or limitation, nobody speaking as "I/we", no feeling, nothing done.
+        if !out.flags.contains(.robotic), f.tokens.count >= recitalMinimumWords,
+           f.has(.rule) || f.has(.policy) || f.has(.coverage),
+           !f.has(.firstPerson), !f.has(.empathy), !f.has(.apology), !f.has(.validation), !f.has(.thanks),
+           f.ownActions.isEmpty, !f.text.sentenceIsQuestion.contains(true) {
+            let rules = f.active([.rule, .policy, .coverage])
+            out.flags.insert(.robotic)
+            for match in rules { out.evidence.append(f.evidence(match, flag: .robotic, rule: "flag.robotic.recital", effect: .minus)) }
         }
         if !out.flags.contains(.robotic), f.tokens.count >= 4 {
             let mine = Set(f.tokens.map(\.text))
