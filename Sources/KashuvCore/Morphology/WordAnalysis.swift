@@ -69,12 +69,4 @@ enum WordAnalysis {
         return WordHash.hash("s|" + stemmer.stem(word))
     }
 
-    /// Whether a folded token is a correctly spelled word of its language, so never a typing slip.
-    static func isKnownWord(_ token: Token) -> Bool {
-        switch token.kind {
-        case .hebrew: return HebrewAnalyzer.shared?.isWord(token.text) ?? false
-        case .latin: return EnglishWords.shared.contains(token.text)
-        default: return false
-        }
-    }
 }

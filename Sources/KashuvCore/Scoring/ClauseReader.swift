@@ -126,7 +126,7 @@ struct ClauseReader {
             }
             switch language {
             case .hebrew:
-                let readings = HebrewAnalyzer.shared?.plausibleReadings(of: tokens[verb].text).filter { $0.partOfSpeech == .verb } ?? []
+                let readings = WordInfo.of(tokens[verb], language: .hebrew).verbReadings
                 // A first-person form only where every reading is one ("אעביר", "זיכיתי"); "נקבע"
                 // is also "it was set", so it needs a subject.
                 if !readings.isEmpty, readings.allSatisfy({ $0.person == 1 }),
@@ -224,8 +224,7 @@ struct ClauseReader {
                 }
             case .hebrew:
                 if has(index - 1, .firstPerson), tokens[index].kind == .hebrew, !Self.notActions.contains(word),
-                   let analyzer = HebrewAnalyzer.shared,
-                   analyzer.plausibleReadings(of: word).contains(where: { $0.partOfSpeech == .verb && $0.tense == .present }) {
+                   WordInfo.of(tokens[index], language: .hebrew).verbReadings.contains(where: { $0.tense == .present }) {
                     subject = index - 1
                 }
             }
@@ -246,6 +245,21 @@ struct ClauseReader {
                 reading.composed.append(CueMatch(kind: .limitation, cue: -1, first: min(start, match.first), end: match.end, weight: 1))
             }
         }
+        // A closing "but…" clause that takes back ("…, אבל את ההפרש תצטרכו לשלם בעצמכם", "…, but we
+        // only refund after a review", "אבל החזר כספי אין"): a negation, a duty on the customer or
+        // "only", and nothing offered in it, is a limitation that ends the reply.
+        if let lastClause = tokens.last?.clause, let start = tokens.firstIndex(where: { $0.clause == lastClause }),
+           start > 0, tokens[start - 1].sentence == tokens[start].sentence || tokens[start].sentence == tokens[start - 1].sentence + 1 {
+            let clause = start..<tokens.count
+            let takesBack = clause.contains { has($0, .negator) || has($0, .obligation) || has($0, .restriction) }
+            let offers = reading.actions.contains { clause.contains($0.match.first) && $0.actor == .trainee && !$0.negated }
+                || matches.contains { clause.contains($0.first) && [.offerLead, .commitment, .callback, .done].contains($0.kind) && !$0.negated }
+            let opensWithContrast = start == 0 || tokens[start - 1].clause != lastClause && tokens[start - 1].sentence == tokens[start].sentence
+            if opensWithContrast && takesBack && !offers && !questions[tokens[start].sentence] {
+                reading.composed.append(CueMatch(kind: .limitation, cue: -1, first: start, end: tokens.count, weight: 1))
+            }
+        }
+
         // A rule given as the reason is policy ("that's the standard", "בהתאם לתקנון", "under
         // the bylaw…"): as the last word, with nothing offered after it, it is a wall.
         let limitSentences = Set(matches.filter { $0.kind == .limitation || $0.kind == .policy }.map { tokens[$0.first].sentence }

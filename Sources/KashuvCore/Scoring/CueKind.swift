@@ -99,6 +99,10 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     /// A form of address that talks down only when used as one ("Look, dear, …"), never inside
     /// a sentence ("I'd love to help").
     case addressTerm = "address_term"
+    /// A duty put on the customer: must, have to; חייב, צריך, תצטרך. In a closing "but…" clause, a limitation.
+    case obligation
+    /// A word that narrows what is given: only, just; רק. In a closing "but…" clause, a limitation.
+    case restriction
     /// An abbreviation every customer knows (SMS, PDF, ATM, ש"ח, מע"מ): never jargon, where
     /// any other acronym the customer did not use is.
     case plainTerm = "plain_term"
@@ -159,7 +163,7 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     var isClauseWord: Bool {
         switch self {
         case .fixAction, .checkAction, .customerAction, .ability, .coverage, .rule, .preference, .addressTerm,
-             .firstPerson, .secondPerson, .condition, .plainTerm:
+             .firstPerson, .secondPerson, .condition, .plainTerm, .obligation, .restriction:
             true
         default: false
         }
@@ -169,7 +173,7 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     /// every person, tense, gender, number and prefix of it matches.
     var matchesAnyForm: Bool {
         switch self {
-        case .fixAction, .checkAction, .customerAction, .ability, .coverage, .preference: true
+        case .fixAction, .checkAction, .customerAction, .ability, .coverage, .preference, .obligation: true
         default: false
         }
     }
@@ -179,7 +183,7 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
         switch self {
         // Fault words only count beside a third party; a slip there ("stock" / "stuck") is too loose.
         case .jargon, .negator, .stopword, .thirdParty, .redirectChannel, .fault, .firstPerson, .secondPerson,
-             .condition, .addressTerm, .rule, .preference, .plainTerm: false
+             .condition, .addressTerm, .rule, .preference, .plainTerm, .obligation, .restriction: false
         default: true
         }
     }
@@ -206,7 +210,7 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
         // A blame on the customer is negatable: "it's not your fault", "זו לא אשמתך" reassure.
         case .limitation, .policy, .blameOthers, .shrug, .talkDown, .sorryYouFeel, .shield,
              .robotic, .jargon, .negator, .stopword, .redirectChannel, .time, .thirdParty, .rule, .preference,
-             .addressTerm, .firstPerson, .secondPerson, .condition, .plainTerm:
+             .addressTerm, .firstPerson, .secondPerson, .condition, .plainTerm, .obligation, .restriction:
             false
         default: true
         }

@@ -216,22 +216,12 @@ struct CueMatcher: Sendable {
                 if letter == "ה" { break }
             }
         }
-        if !byLemma.isEmpty {
-            var keys: [UInt64] = []
-            switch (language, token.kind) {
-            case (.hebrew, .hebrew):
-                keys = WordAnalysis.hebrewKeys(of: token.text) + WordAnalysis.hebrewLemmaKeys(of: token.text)
-            case (.english, .latin):
-                keys = WordAnalysis.englishKey(of: token.text, minimumLength: 3).map { [$0] } ?? []
-            default: break
-            }
-            for key in keys {
-                for id in byLemma[key] ?? [] where !result.contains(id) { result.append(id) }
-            }
+        let info = WordInfo.of(token, language: language)
+        for key in info.keys {
+            for id in byLemma[key] ?? [] where !result.contains(id) { result.append(id) }
         }
         // A typing slip only where the token is no word of its own: "cause" is not a slip of "case".
-        if result.isEmpty && token.kind != .number && scalars.count <= TypoIndex.maximumLength
-            && !WordAnalysis.isKnownWord(token) {
+        if result.isEmpty && token.kind != .number && scalars.count <= TypoIndex.maximumLength && !info.isKnownWord {
             result.append(contentsOf: typos.neighbours(of: scalars))
         }
         return result

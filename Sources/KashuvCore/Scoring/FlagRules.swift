@@ -63,7 +63,7 @@ struct FlagRules {
 
     /// Whether hspell reads a Hebrew token as a verb in some reading ("התעדכנה"; not "של").
     static func isVerb(_ token: Token) -> Bool {
-        HebrewAnalyzer.shared?.plausibleReadings(of: token.text).contains { $0.partOfSpeech == .verb } ?? false
+        !WordInfo.of(token, language: .hebrew).verbReadings.isEmpty
     }
 
     /// Whether a token is an acronym or code as typed: two to six Latin capitals (digits

@@ -120,7 +120,7 @@ struct ReflectionProfile: Sendable {
         switch token.kind {
         case .hebrew:
             WordStems.hebrewKeyHashes(Array(token.text.unicodeScalars), into: &keys)
-            if lemmas { keys.append(contentsOf: WordAnalysis.hebrewLemmaKeys(of: token.text)) }
+            if lemmas { keys.append(contentsOf: WordInfo.of(token, language: .hebrew).keys) }
         case .latin: keys.append(WordHash.hash(WordStems.englishStem(token.text)))
         default: keys.append(WordHash.hash(token.text))
         }
