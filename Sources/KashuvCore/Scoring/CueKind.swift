@@ -99,6 +99,11 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     /// A form of address that talks down only when used as one ("Look, dear, …"), never inside
     /// a sentence ("I'd love to help").
     case addressTerm = "address_term"
+    /// Being responsible or in control: responsible, liable, up to; אחראי, תלוי, בידיים. Negated
+    /// beside another party named in the reply, it passes the blame ("זה לא תלוי בי").
+    case responsibility
+    /// A word that gives a cause: because, due to; בגלל, בשל. With a third party after it, blame.
+    case cause
     /// A duty put on the customer: must, have to; חייב, צריך, תצטרך. In a closing "but…" clause, a limitation.
     case obligation
     /// A word that narrows what is given: only, just; רק. In a closing "but…" clause, a limitation.
@@ -163,7 +168,7 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     var isClauseWord: Bool {
         switch self {
         case .fixAction, .checkAction, .customerAction, .ability, .coverage, .rule, .preference, .addressTerm,
-             .firstPerson, .secondPerson, .condition, .plainTerm, .obligation, .restriction:
+             .firstPerson, .secondPerson, .condition, .plainTerm, .obligation, .restriction, .responsibility, .cause:
             true
         default: false
         }
@@ -173,7 +178,7 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     /// every person, tense, gender, number and prefix of it matches.
     var matchesAnyForm: Bool {
         switch self {
-        case .fixAction, .checkAction, .customerAction, .ability, .coverage, .preference, .obligation: true
+        case .fixAction, .checkAction, .customerAction, .ability, .coverage, .preference, .obligation, .responsibility: true
         default: false
         }
     }
@@ -183,7 +188,7 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
         switch self {
         // Fault words only count beside a third party; a slip there ("stock" / "stuck") is too loose.
         case .jargon, .negator, .stopword, .thirdParty, .redirectChannel, .fault, .firstPerson, .secondPerson,
-             .condition, .addressTerm, .rule, .preference, .plainTerm, .obligation, .restriction: false
+             .condition, .addressTerm, .rule, .preference, .plainTerm, .obligation, .restriction, .cause: false
         default: true
         }
     }
@@ -210,7 +215,7 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
         // A blame on the customer is negatable: "it's not your fault", "זו לא אשמתך" reassure.
         case .limitation, .policy, .blameOthers, .shrug, .talkDown, .sorryYouFeel, .shield,
              .robotic, .jargon, .negator, .stopword, .redirectChannel, .time, .thirdParty, .rule, .preference,
-             .addressTerm, .firstPerson, .secondPerson, .condition, .plainTerm, .obligation, .restriction:
+             .addressTerm, .firstPerson, .secondPerson, .condition, .plainTerm, .obligation, .restriction, .cause:
             false
         default: true
         }

@@ -137,6 +137,18 @@ struct FlagRules {
         let negators = f.matches.filter { $0.kind == .negator }
         // (A reply that apologises or fixes it is explaining, not deflecting.)
         let fixesIt = f.has(.apology) || f.ownActions.contains { $0.match.kind == .fixAction } || f.has(.done)
+        // Passing it on by cause or by disowning: "העיכוב הוא בגלל השמאי", "the delay is due to the
+        // supplier"; "זה לא תלוי בי" / "that's not on me" with another party named in the reply.
+        if !fixesIt {
+            let disowning = f.matches.filter { $0.kind == .responsibility && $0.negated }
+            for party in f.active(.thirdParty) where !f.text.sentenceIsQuestion[f.sentence(of: party)] {
+                if let cause = f.active(.cause).first(where: { f.sentence(of: $0) == f.sentence(of: party) && $0.first < party.first }) {
+                    raise(.blame, [cause, party], rule: "flag.blame.cause")
+                } else if let disown = disowning.first, !echoed(party) {
+                    raise(.blame, [disown, party], rule: "flag.blame.disowning")
+                }
+            }
+        }
         for party in f.active(.thirdParty) where !fixesIt && !owning.contains(f.sentence(of: party))
             && !f.text.sentenceIsQuestion[f.sentence(of: party)] {
             guard let negator = negators.first(where: {
