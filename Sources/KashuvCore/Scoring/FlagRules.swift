@@ -206,11 +206,13 @@ struct FlagRules {
         }
         // A recital: the whole answer is rules and process told impersonally ("Under our
         // conditions of carriage, refunds are issued…", "בהתאם לנוהל, התחייבות מונפקת רק…"):
-        // a rule or limitation, nobody speaking as "I/we", no feeling, nothing done.
+        // a rule or limitation, nobody speaking as "I/we" or to "you", no feeling, nothing done.
         if !out.flags.contains(.robotic), f.tokens.count >= recitalMinimumWords,
            f.has(.rule) || f.has(.policy) || f.has(.coverage),
            !f.has(.firstPerson), !f.has(.empathy), !f.has(.apology), !f.has(.validation), !f.has(.thanks),
-           f.ownActions.isEmpty, !f.text.sentenceIsQuestion.contains(true) {
+           f.ownActions.isEmpty, !f.text.sentenceIsQuestion.contains(true),
+           // told neutrally: a reply that turns on the customer or another party is not a recital
+           !out.flags.contains(.blame), !out.flags.contains(.dismissive), !f.has(.secondPerson) {
             let rules = f.active([.rule, .policy, .coverage])
             out.flags.insert(.robotic)
             for match in rules { out.evidence.append(f.evidence(match, flag: .robotic, rule: "flag.robotic.recital", effect: .minus)) }
