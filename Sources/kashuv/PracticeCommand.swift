@@ -90,6 +90,7 @@ struct PracticeCommand: ParsableCommand {
         // What is printed outside the full screen follows the same right-to-left rule as it.
         let output = PlainLineOutput(fileDescriptor: 1, bidi: bidi, language: feedbackLanguage, environment: environment)
         let scorer = try PracticeScorer.load(profile: profile)
+        scorer.warmUp()  // hspell and the lemma tables load while the trainee reads the first line
 
         // Messages on standard error follow the same right-to-left rule (a Hebrew name in them).
         let errors = PlainLineOutput(fileDescriptor: 2, bidi: bidi, language: feedbackLanguage, environment: environment)

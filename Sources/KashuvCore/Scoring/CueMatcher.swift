@@ -45,7 +45,7 @@ struct CueMatcher: Sendable {
     private var typoTolerantIds = Set<Int32>()
     /// Cue word ids by lemma key (Hebrew: lemma, tense, person) or stem (English), so a cue
     /// word written once matches every prefix, gender, number and spelling of that form.
-    private var byLemma: [UInt64: [Int32]] = [:]
+    private var lemmas = LemmaIndex(language: .english, entries: [])
     private var byFirstWord: [Int32: [Int32]] = [:]
     private var negatorIds = Set<Int32>()
     private(set) var stopwords = Set<UInt64>()
@@ -64,6 +64,7 @@ struct CueMatcher: Sendable {
 
     init(book: CueBook, language: Language) {
         self.language = language
+        var lemmaEntries: [LemmaIndex.Entry] = []
         for cue in book.cues where cue.language == language {
             if cue.kind == .stopword {
                 stopwords.insert(WordHash.hash(HebrewLetters.foldFinals(cue.phrase.lowercased())))
@@ -85,23 +86,11 @@ struct CueMatcher: Sendable {
                 }
                 if cue.kind.matchesByLemma {
                     // Its own id, so that only this kind's words match by lemma, not every cue
-                    // that happens to list the same form.
+                    // that happens to list the same form; the keys are found when first needed.
                     for form in base {
-                        let keys: [UInt64]
-                        switch language {
-                        case .hebrew:
-                            keys = cue.kind.matchesAnyForm ? WordAnalysis.hebrewLemmaKeys(of: form, cueWord: true)
-                                : WordAnalysis.hebrewKeys(of: form, cueWord: true)
-                        case .english:
-                            keys = WordAnalysis.englishKey(of: form, minimumLength: cue.kind.matchesAnyForm ? 3 : 5)
-                                .map { [$0] } ?? []
-                        }
-                        guard !keys.isEmpty else { continue }
                         let lemmaID = id(for: "\u{1}" + form, typoTolerant: false)
                         ids.insert(lemmaID)
-                        for key in keys where !(byLemma[key]?.contains(lemmaID) ?? false) {
-                            byLemma[key, default: []].append(lemmaID)
-                        }
+                        lemmaEntries.append(LemmaIndex.Entry(form: form, anyForm: cue.kind.matchesAnyForm, id: lemmaID))
                     }
                 }
                 elements.append(.word(ids))
@@ -113,8 +102,12 @@ struct CueMatcher: Sendable {
             for id in firstIds { byFirstWord[id, default: []].append(index) }
             if cue.kind == .negator { negatorIds.formUnion(firstIds) }
         }
+        lemmas = LemmaIndex(language: language, entries: lemmaEntries)
         compileFlatTables()
     }
+
+    /// Starts building the lemma index (and loading hspell) in the background.
+    func warmUp() { lemmas.warmUp() }
 
     /// The words of a phrase as the tokenizer would produce them: each space-separated word
     /// is tokenised like a reply ("non-refundable" → non, refundable; "I'll" → i, will;
@@ -201,7 +194,7 @@ struct CueMatcher: Sendable {
     }
 
     /// The ids a token can stand for.
-    func candidates(for token: Token) -> [Int32] {
+    func candidates(for token: Token, lemmaTable byLemma: [UInt64: [Int32]]) -> [Int32] {
         var result: [Int32] = []
         let scalars = Array(token.text.unicodeScalars)
         if let id = vocabulary[WordHash.hash(scalars, range: 0..<scalars.count)] { result.append(id) }
@@ -233,11 +226,12 @@ struct CueMatcher: Sendable {
     /// Every cue found in the tokens, with containment and negation resolved.
     func matches(in tokens: [Token]) -> [CueMatch] {
         // Candidate ids of every token, flattened.
+        let byLemma = lemmas.table()
         var candIDs: [Int32] = []
         var candStart = [Int](repeating: 0, count: tokens.count + 1)
         candIDs.reserveCapacity(tokens.count * 2)
         for (index, token) in tokens.enumerated() {
-            candIDs.append(contentsOf: candidates(for: token))
+            candIDs.append(contentsOf: candidates(for: token, lemmaTable: byLemma))
             candStart[index + 1] = candIDs.count
         }
         let sentences = tokens.map(\.sentence)

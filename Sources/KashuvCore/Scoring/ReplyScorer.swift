@@ -25,6 +25,12 @@ public struct ReplyScorer: Sendable, ReplyScoring {
         ReplyScorer(cues: try CueBook.loadDefault(extraFiles: extraCueFiles, folder: folder))
     }
 
+    /// Starts the slow part of loading (hspell and the lemma tables) on background threads,
+    /// so that a first screen can show while it loads; scoring waits for it if it comes first.
+    public func warmUp() {
+        for matcher in matchers.values { matcher.warmUp() }
+    }
+
     /// Scores a reply given what the scorer knows about the moment it answers.
     public func score(_ reply: String, context: ScoringContext) -> ScoreResult {
         let fallback = context.customerLine.map { LanguageDetector.detect($0) } ?? .hebrew
