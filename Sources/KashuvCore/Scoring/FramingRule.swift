@@ -40,8 +40,11 @@ struct FramingRule {
         var result: [CueMatch] = []
         for preference in f.active([.preference, .choiceQuestion]) where f.text.sentenceIsQuestion[f.sentence(of: preference)] {
             let sentence = f.sentence(of: preference)
-            let hasFix = f.active([.fix, .fixAction, .time]).contains { f.sentence(of: $0) == sentence }
-                || OwnershipRule.clockTimeTokens(f).contains { f.tokens[$0].sentence == sentence }
+            // The options may be laid out in the sentence before the question ("יש לי תור ב-14:00
+            // או ב-17:30 להחלפה. מה מתאים לך?").
+            let near = { (other: Int) in other == sentence || other == sentence - 1 }
+            let hasFix = f.active([.fix, .fixAction, .time]).contains { near(f.sentence(of: $0)) }
+                || OwnershipRule.clockTimeTokens(f).contains { near(f.tokens[$0].sentence) }
             if hasFix { result.append(CueMatch(kind: .choiceQuestion, cue: -1, first: preference.first, end: preference.end, weight: 1)) }
         }
         return result
