@@ -63,7 +63,11 @@ struct OwnershipRule {
         // An offer of a fix is a (partial) commitment, unless it sits inside a refusal.
         let refusingSegments = Set(f.matches.filter { $0.kind == .limitation || $0.kind == .policy }
             .map { f.tokens[$0.first].segment })
-        let offersFix = f.active(.fix).contains { !refusingSegments.contains(f.tokens[$0.first].segment) }
+        // (A fix only named in a description, "refunds are processed within 7 days", offers nothing.)
+        let offering = Set(f.active(FramingRule.offeringKinds).map { f.sentence(of: $0) } + f.ownActions.map { f.sentence(of: $0.match) })
+        let offersFix = f.active(.fix).contains {
+            !refusingSegments.contains(f.tokens[$0.first].segment) && offering.contains(f.sentence(of: $0))
+        }
         if !commitments.isEmpty || offersFix { level = max(level, 1) }
         if concrete { level = 2 }
         for match in f.active(.sorryYouFeel) {
