@@ -33,7 +33,11 @@ public struct Scorecard: Sendable, Hashable {
 
     /// The card for turns' rated levels under a profile.
     public init(turns: [RatedLevels], profile: TrainerProfile) {
-        let averages = Self.averages(turns)
+        self.init(averages: Self.averages(turns), profile: profile)
+    }
+
+    /// The card for averages already worked out (absent: not rated), under a profile.
+    public init(averages: [Dimension: Double], profile: TrainerProfile) {
         let rated = Dimension.allCases.filter { averages[$0] != nil }
         let weights = rated.map(profile.weight(of:))
         let total = weights.reduce(0, +)

@@ -100,7 +100,8 @@ public struct TurnRow: Sendable, Hashable {
 struct WorkerTally: Sendable {
     var scan: ProgressScan
     var trainees: [String: TraineeTally] = [:]
-    var lines: [LineKey: LineTally] = [:]
+    /// Customer lines by a hash of their scenario and line ids (strings decoded once per line).
+    var lines: [UInt64: LineTally] = [:]
 
     init(filter: ReportFilter.Compiled) {
         scan = ProgressScan(filter: filter)
@@ -111,19 +112,34 @@ struct WorkerTally: Sendable {
         var lines = self.lines
         self.trainees = [:]
         self.lines = [:]
+        var lastScenarioBytes: [UInt8] = []
+        var lastScenario = ""
+        var touched: [String] = []
         scan.read(group: group) { line, scanner, key, name throws(JSONLineScanner.Failure) in
-            let scenarioID = try scanner.decode(line.scenarioID)
+            if touched.last != key && !touched.contains(key) { touched.append(key) }
+            // Consecutive lines are nearly always of one scenario: decode its id only when it changes.
+            let raw = scanner.raw(line.scenarioID)
+            if line.scenarioID.hasEscapes || !raw.elementsEqual(lastScenarioBytes) {
+                lastScenario = try scanner.decode(line.scenarioID)
+                lastScenarioBytes = line.scenarioID.hasEscapes ? [] : Array(raw)
+            }
+            let scenarioID = lastScenario
             let time = line.kind == .turn ? line.time : line.attemptStartedAt
             trainees[key, default: TraineeTally(name: name, time: time)].record(line, scenarioID: scenarioID, name: name, scanner: &scanner)
             if line.kind == .turn {
-                let lineKey = LineKey(scenarioID: scenarioID, lineID: try scanner.decode(line.lineID))
-                if lines[lineKey] == nil { lines[lineKey] = LineTally(customerLine: try scanner.decode(line.customerLine)) }
+                let lineKey = LineTally.key(scenario: raw, line: scanner.raw(line.lineID))
+                if lines[lineKey] == nil {
+                    lines[lineKey] = LineTally(
+                        scenarioID: scenarioID, lineID: try scanner.decode(line.lineID),
+                        customerLine: try scanner.decode(line.customerLine))
+                }
                 lines[lineKey]!.turns += 1
                 if line.flags != 0 {
                     for bit in 0..<Flag.allCases.count where line.flags & (1 << UInt8(bit)) != 0 { lines[lineKey]!.flagCounts[bit] += 1 }
                 }
             }
         }
+        for key in touched { trainees[key]?.closeGroup() }
         self.trainees = trainees
         self.lines = lines
     }

@@ -18,16 +18,9 @@ struct ReportSummary {
             team: team(total, trainees: trainees), skipped: issues)
     }
 
-    private var weights: [Dimension: Double] { profile.normalizedWeights }
-
+    /// The weighted average the practice debrief gives an attempt (``Scorecard``).
     private func overall(_ levels: [Dimension: Double]) -> Double? {
-        var sum = 0.0
-        var weight = 0.0
-        for (dimension, level) in levels {
-            sum += level * (weights[dimension] ?? 0)
-            weight += weights[dimension] ?? 0
-        }
-        return weight > 0 ? sum / weight : nil
+        Scorecard(averages: levels, profile: profile).overall
     }
 
     private func summary(_ key: RecordKey, _ attempt: AttemptTally) -> AttemptSummary {
@@ -40,8 +33,10 @@ struct ReportSummary {
     }
 
     func trainee(_ tally: TraineeTally) -> TraineeReport {
-        let attempts = tally.attempts
-            .map { summary($0.key, $0.value) }
+        let all = tally.allAttempts
+        let scenarioOf = Dictionary(all.map { ($0.0.uuid, $0.1.scenarioID) }, uniquingKeysWith: { first, _ in first })
+        let attempts = all
+            .map { summary($0.0, $0.1) }
             .sorted { ($0.startedAt, $0.attemptID.uuidString) < ($1.startedAt, $1.attemptID.uuidString) }
         var outcomes = OutcomeCounts()
         for attempt in attempts {
@@ -61,7 +56,7 @@ struct ReportSummary {
                 ratedTurns: tally.levelCounts[dimension], threshold: profile.passThreshold(of: dimension), change: change,
                 trend: attempts.suffix(TraineeReport.trendLength).map { $0.levels[dimension] })
         }
-        let byScenario = Dictionary(grouping: attempts, by: { scenarioOf($0, tally) })
+        let byScenario = Dictionary(grouping: attempts, by: { scenarioOf[$0.attemptID] ?? "" })
         let scenarios = byScenario.keys.sorted().map { id in
             let list = byScenario[id]!
             let best = list.reduce(list[0]) { ($1.overall ?? -1) >= ($0.overall ?? -1) ? $1 : $0 }
@@ -81,10 +76,6 @@ struct ReportSummary {
             practiseNext: practiseNext(levels, language: language, tried: byScenario.mapValues(\.count)),
             bestReply: tally.best?.quote, replyToDiscuss: tally.discuss?.quote,
             firstPractised: tally.first == .max ? 0 : tally.first, lastPractised: tally.last == .min ? 0 : tally.last)
-    }
-
-    private func scenarioOf(_ summary: AttemptSummary, _ tally: TraineeTally) -> String {
-        tally.attempts[RecordKey(summary.attemptID)]?.scenarioID ?? ""
     }
 
     /// The dimension furthest below its threshold (or, when all pass, closest to it), and the
@@ -114,7 +105,7 @@ struct ReportSummary {
             counts.add(tally.levelCounts)
             for i in flagCounts.indices { flagCounts[i] += tally.flagCounts[i] }
             var tried = Set<String>()
-            for attempt in tally.attempts.values {
+            for (_, attempt) in tally.allAttempts {
                 if let outcome = attempt.outcome { outcomes[outcome] += 1 } else { outcomes.unfinished += 1 }
                 var totals = scenarios[attempt.scenarioID] ?? ScenarioTotals()
                 if tried.insert(attempt.scenarioID).inserted { totals.trainees += 1 }
@@ -138,12 +129,12 @@ struct ReportSummary {
                 meanLevel: totals.count > 0 ? Double(totals.sum) / Double(totals.count) : nil,
                 resolvedShare: totals.ended > 0 ? Double(totals.resolved) / Double(totals.ended) : nil)
         }.sorted { ($0.meanLevel ?? 9, $0.scenarioID) < ($1.meanLevel ?? 9, $1.scenarioID) }
-        let lines = total.lines.compactMap { key, tally -> FlaggedLine? in
+        let lines = total.lines.values.compactMap { tally -> FlaggedLine? in
             let flags = tally.flagCounts.reduce(0, +)
             guard flags > 0 else { return nil }
             let top = tally.flagCounts.indices.max { (tally.flagCounts[$0], -$0) < (tally.flagCounts[$1], -$1) }!
             return FlaggedLine(
-                scenarioID: key.scenarioID, lineID: key.lineID, customerLine: tally.customerLine, turns: tally.turns,
+                scenarioID: tally.scenarioID, lineID: tally.lineID, customerLine: tally.customerLine, turns: tally.turns,
                 flags: flags, topFlag: Flag.allCases[top])
         }.sorted { ($1.flags, $0.scenarioID, $0.lineID) < ($0.flags, $1.scenarioID, $1.lineID) }
         var flags: [Flag: Int] = [:]

@@ -6,7 +6,10 @@ struct TraineeTally: Sendable {
     var name: String
     var nameTime: Int64
     var turns = 0
+    /// Attempts of the group of files being read (looked up by id while their lines come in).
     var attempts: [RecordKey: AttemptTally] = [:]
+    /// Attempts of groups already read, packed in an array (no table to grow).
+    var closed: [(RecordKey, AttemptTally)] = []
     var levelSums = DimensionCounts()
     var levelCounts = DimensionCounts()
     var flagCounts = [Int](repeating: 0, count: Flag.allCases.count)
@@ -25,12 +28,31 @@ struct TraineeTally: Sendable {
         if time > nameTime { self.name = name; nameTime = time }
     }
 
+    /// Every attempt, read or being read; an attempt whose lines were in two groups of files
+    /// (files of one trainee under different names) is put back together.
+    var allAttempts: [(RecordKey, AttemptTally)] {
+        var merged: [RecordKey: AttemptTally] = attempts
+        for (key, attempt) in closed {
+            if let mine = merged[key] { merged[key] = mine.merged(with: attempt) } else { merged[key] = attempt }
+        }
+        return merged.map { ($0.key, $0.value) }
+    }
+
+    /// Moves the attempts of the group just read into ``closed``.
+    mutating func closeGroup() {
+        guard !attempts.isEmpty else { return }
+        closed.reserveCapacity(closed.count + attempts.count)
+        for (key, attempt) in attempts { closed.append((key, attempt)) }
+        attempts = [:]
+    }
+
     mutating func merge(_ other: TraineeTally) {
         noteName(other.name, time: other.nameTime)
         turns += other.turns
         for (key, attempt) in other.attempts {
             if let mine = attempts[key] { attempts[key] = mine.merged(with: attempt) } else { attempts[key] = attempt }
         }
+        closed += other.closed
         levelSums.add(other.levelSums)
         levelCounts.add(other.levelCounts)
         for i in flagCounts.indices { flagCounts[i] += other.flagCounts[i] }
@@ -154,6 +176,8 @@ struct QuoteCandidate: Sendable {
 
 /// How often replies to one customer line raise flags.
 struct LineTally: Sendable {
+    var scenarioID: String
+    var lineID: String
     var customerLine: String
     var turns = 0
     var flagCounts = [Int](repeating: 0, count: Flag.allCases.count)
@@ -162,10 +186,13 @@ struct LineTally: Sendable {
         turns += other.turns
         for i in flagCounts.indices { flagCounts[i] += other.flagCounts[i] }
     }
-}
 
-/// A customer line: its scenario and id.
-struct LineKey: Hashable, Sendable {
-    var scenarioID: String
-    var lineID: String
+    /// A line's key: FNV-1a (64 bits) over the raw bytes of its scenario id, a separator, and its id.
+    static func key(scenario: UnsafeBufferPointer<UInt8>, line: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in scenario { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        hash = (hash ^ 0xFF) &* 0x100_0000_01B3
+        for byte in line { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
+    }
 }
