@@ -1,4 +1,5 @@
 import Foundation
+import KashuvCore
 
 extension FuzzTarget {
     /// Where a target's seed inputs come from in the Kashuv folder: real files of its kind.
@@ -28,12 +29,30 @@ extension FuzzTarget {
                 "זו לא אשמתנו, תפנה לחברת האשראי", "\u{202E}sorry\u{202C} \u{1B}[2J", String(repeating: "א", count: 300),
             ]
         case .progress:
-            [
-                #"{"type":"turn","schema":1,"attempt":"8F6A3C2E-0000-4000-8000-000000000001","scenario":"he-x","trainee":"dana","turn":1}"# + "\n",
-                "not json\n{\"type\":\"attempt\"}\n", "{\"type\":\"turn\"",
-            ]
+            [Self.progressFileSeed(), "not json\n{\"type\":\"attempt\"}\n", "{\"type\":\"turn\""]
         }
         return fromFiles + written.map { Array($0.utf8) }
+    }
+
+    /// A real progress file: two turns and an abandoned attempt written by the core itself, so
+    /// mutations reach the record decoders and resuming, not only the JSON parser.
+    static func progressFileSeed() -> String {
+        let attempt = UUID(uuidString: "8F6A3C2E-0000-4000-8000-000000000001")!
+        let start = Date(timeIntervalSince1970: 1_700_000_000)
+        let score = ScoreResult(
+            language: .hebrew, levels: Levels(listening: 2, ownership: 1, framing: 0), rated: [.listening, .ownership],
+            flags: [.jargon], evidence: [Evidence(dimension: .listening, start: 0, end: 8, text: "אני מבין", rule: "listening.reflection", effect: .plus)],
+            advice: ["סיימו במה שכן אפשר"])
+        let turns = (1...2).map { number in
+            ProgressRecord.turn(TurnRecord(
+                trainee: "דנה", scenarioID: "he-waiting-app-senior", attemptID: attempt, attemptStartedAt: start, turnNumber: number,
+                lineID: "opening", customerLine: "סוף סוף בן אדם!", reply: "אני מבין", language: .hebrew, score: score,
+                moodBefore: 6, moodAfter: 4, next: "feels-heard", timestamp: start.addingTimeInterval(Double(number) * 30)))
+        }
+        let left = ProgressRecord.attempt(AttemptRecord(
+            trainee: "דנה", scenarioID: "he-waiting-app-senior", attemptID: attempt, outcome: .abandoned, endingID: nil,
+            endReason: nil, turns: 2, finalMood: 4, startedAt: start, endedAt: start.addingTimeInterval(90)))
+        return (turns + [left]).compactMap { try? $0.jsonLine() }.map { String(decoding: $0, as: UTF8.self) }.joined()
     }
 
     /// A random change to an input (insert, delete, flip, splice or duplicate bytes), for the

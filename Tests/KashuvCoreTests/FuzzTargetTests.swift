@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import KashuvFuzzTargets
+import KashuvCore
 
 /// The short, bounded fuzzing pass that runs with every test run (and so in CI): each
 /// target on its seeds and on seeded random mutations for a few seconds. The long runs
@@ -25,5 +26,13 @@ struct FuzzTargetTests {
     @Test("the scenario and cue seeds are the real files of the library", arguments: [FuzzTarget.scenario, .cues])
     func seedsAreRealFiles(target: FuzzTarget) {
         #expect(target.seedFiles(in: Self.home).count >= 2)
+    }
+
+    @Test("the progress seed is a real file: three records, a resumable attempt")
+    func progressSeedIsReal() {
+        let seed = FuzzTarget.progress.seeds(home: Self.home)[0]
+        let contents = ProgressFileContents.parse(Data(seed), file: "seed.jsonl")
+        #expect(contents.records.count == 3 && contents.issues.isEmpty)
+        #expect(contents.resumableAttempt(scenarioID: "he-waiting-app-senior")?.turns.count == 2)
     }
 }
