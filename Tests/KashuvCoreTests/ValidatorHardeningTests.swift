@@ -104,4 +104,14 @@ struct ValidatorHardeningTests {
         #expect(diagnostics.map(\.code) == [DiagnosticCode.unreadable.rawValue])
         #expect(diagnostics.first?.message.contains("loops") == true)
     }
+
+    @Test("a plan checked from outside Trainers/plans resolves its scenario ids against the library")
+    func planOutsideTheLibrary() throws {
+        let folder = try ValidatorTemporaryFolder()
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Trainers/plans/workshop-basics.yaml")
+        let plan = try folder.write(try Data(contentsOf: shipped), to: "my-plan.yaml")
+        let diagnostics = ScenarioValidator().validate(paths: [plan]).diagnostics
+        #expect(!diagnostics.contains { $0.code == DiagnosticCode.unknownScenarioInPlan.rawValue }, "\(diagnostics)")
+    }
 }

@@ -257,8 +257,16 @@ public struct ScenarioValidator: Sendable {
     }
 
     /// The `Scenarios` folder of the library a Trainers file belongs to: the nearest folder
-    /// above the file that has one.
+    /// above the file that has one; for a plan kept elsewhere, the library Kashuv itself uses
+    /// (``LibraryLocation``: `KASHUV_HOME`, the current directory, the executable's package).
     static func libraryFolder(near path: String) -> String? {
+        if let nearest = nearestLibraryFolder(near: path) { return nearest }
+        let library = LibraryLocation.scenariosFolder().path
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: library, isDirectory: &isDirectory) && isDirectory.boolValue ? library : nil
+    }
+
+    private static func nearestLibraryFolder(near path: String) -> String? {
         var folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
         for _ in 0..<6 {
             let candidate = folder.appendingPathComponent("Scenarios")
