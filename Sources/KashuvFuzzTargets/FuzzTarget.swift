@@ -37,8 +37,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         do {
             let scenario = try ScenarioFile.load(bytes: bytes, path: path)
             var broken: [String] = []
-            let texts = [scenario.id, scenario.title, scenario.brief, scenario.customer.name, scenario.customer.background]
-                + scenario.turns.map(\.says) + scenario.endings.map(\.debrief)
+            let texts = [scenario.id, scenario.title, scenario.customer.name, scenario.customer.background] + scenario.brief.texts
+                + scenario.turns.flatMap(\.says.texts) + scenario.endings.flatMap(\.debrief.texts)
             if texts.contains(where: { DisplaySafeText.firstUnsafeCharacter(in: $0) != nil }) {
                 broken.append("a loaded scenario holds a control character")
             }

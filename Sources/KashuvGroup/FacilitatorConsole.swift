@@ -116,7 +116,7 @@ package final class FacilitatorConsole: @unchecked Sendable {  // used on the ev
         case .roundOpen: break
         }
         guard let round = room.currentRound else { return lines }
-        lines.append((clean(room.scenario.customer.name) + ": " + clean(round.turn.says), .customer))
+        lines.append((clean(room.scenario.customer.name) + ": " + clean(round.turn.says(.plural)), .customer))
         let answeredNames = round.answers.map { clean($0.trainee) }
         lines.append(("\(labels.answered): \(round.answers.count)/\(max(connected, round.answers.count)) — "
             + answeredNames.joined(separator: ", "), .heading))

@@ -231,7 +231,8 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
         rounds.append(RoundTally(number: rounds.count + 1, scenarioID: scenario.id, turn: turn))
         phase = .roundOpen
         let change = state.history.last.map { $0.moodAfter - $0.moodBefore } ?? 0
-        broadcast(.customerLine(turn.says, moodChange: change))
+        // A group shares one call: the customer speaks to everyone, in the plural.
+        broadcast(.customerLine(turn.says(.plural), moodChange: change))
     }
 
     private func advance(following answer: RoundTally.Answer, rule: String) {

@@ -51,7 +51,7 @@ package enum GroupSummary {
                     levels[dimension.rawValue] = ["0": counts[0], "1": counts[1], "2": counts[2], "not_rated": notRated]
                 }
                 return Round(
-                    round: round.number, scenarioID: round.scenarioID, lineID: round.turn.id, customerLine: round.turn.says,
+                    round: round.number, scenarioID: round.scenarioID, lineID: round.turn.id, customerLine: round.turn.says(.plural),
                     answers: round.answers.count, levels: levels,
                     flags: Dictionary(uniqueKeysWithValues: round.flags.map { ($0.flag.rawValue, $0.count) }),
                     next: round.advanced?.next, rule: round.advanced?.rule)

@@ -102,7 +102,7 @@ public struct PlainPractice {
 
     private func showOpening() {
         let scenario = session.scenario
-        var lines = ["=== \(clean(scenario.title)) ===", "", "== \(labels.brief) ==", clean(scenario.brief)]
+        var lines = ["=== \(clean(scenario.title)) ===", "", "== \(labels.brief) ==", clean(session.brief)]
         if !scenario.canOffer.isEmpty {
             lines.append("\(labels.canOffer):")
             lines += scenario.canOffer.map { "  - \(clean($0))" }
@@ -120,7 +120,7 @@ public struct PlainPractice {
         if session.isResumed, !session.turns.isEmpty {
             lines += ["", "\(labels.continuingAtTurn) \(session.nextTurnNumber)"]
             for done in session.turns {
-                lines.append("  \(done.number). \(clean(scenario.customer.name)): \(clean(done.turn.says))")
+                lines.append("  \(done.number). \(clean(scenario.customer.name)): \(clean(session.line(done.turn)))")
                 lines.append("     > \(clean(done.reply))")
             }
         }
@@ -131,7 +131,7 @@ public struct PlainPractice {
         let scenario = session.scenario
         write([
             "", "--- \(labels.turn) \(session.nextTurnNumber) \(labels.ofAtMost) \(scenario.maxTurns) ---",
-            "\(clean(scenario.customer.name)):", clean(turn.says),
+            "\(clean(scenario.customer.name)):", clean(session.line(turn)),
             "\(labels.mood): \(session.mood)/\(Mood.furious)",
             labels.yourReply,
         ])
@@ -194,7 +194,7 @@ public struct PlainPractice {
             case .maxTurns: lines.append("(\(labels.endedMaxTurns))")
             case .branch, nil: break
             }
-            lines.append(clean(ending.debrief))
+            lines.append(clean(debrief.endingText ?? ""))
         }
         lines += Self.debriefLines(debrief, labels: labels, suggesting: continuation == nil)
         write(lines)

@@ -55,6 +55,11 @@ struct PracticeCommand: ParsableCommand {
         valueName: "PLAN"))
     var plan: String?
 
+    @Option(help: ArgumentHelp(
+        "How Hebrew lines address you: feminine, masculine or plural (asked once in a terminal, then remembered).",
+        valueName: "FORM"))
+    var address: AddressForm?
+
     func validate() throws {
         if plan != nil, scenarioID != nil { throw ValidationError("give a scenario id or --plan, not both") }
         if plan != nil, resume { throw ValidationError("--plan continues where you stopped by itself; leave out --resume") }
@@ -84,8 +89,15 @@ struct PracticeCommand: ParsableCommand {
             throw ValidationErrorText(library.explainMissing(id))
         }
         let profile = try PracticeScorer.profile()
-        let coaching = Coaching(profile: profile, feedbackLanguage: feedback)
-        let feedbackLanguage = feedback ?? profile?.feedbackLanguage ?? scenario.language
+        let saved = store.choices(for: name)
+        let asking = feedback ?? saved?.feedbackLanguage ?? profile?.feedbackLanguage ?? scenario.language
+        let choices = traineeChoices(
+            saved: saved, name: name, store: store,
+            output: PlainLineOutput(fileDescriptor: 1, bidi: bidi, language: asking, environment: environment),
+            asking: Labels.for(asking),
+            hebrewInPlay: scenario.language == .hebrew || asking == .hebrew)
+        let coaching = Coaching(profile: profile, feedbackLanguage: choices.feedbackLanguage, address: choices.address ?? .unspecified)
+        let feedbackLanguage = choices.feedbackLanguage ?? profile?.feedbackLanguage ?? scenario.language
         let labels = Labels.for(feedbackLanguage)
         // What is printed outside the full screen follows the same right-to-left rule as it.
         let output = PlainLineOutput(fileDescriptor: 1, bidi: bidi, language: feedbackLanguage, environment: environment)
@@ -94,8 +106,8 @@ struct PracticeCommand: ParsableCommand {
 
         // Messages on standard error follow the same right-to-left rule (a Hebrew name in them).
         let errors = PlainLineOutput(fileDescriptor: 2, bidi: bidi, language: feedbackLanguage, environment: environment)
-        let saved = try store.tail(for: name, scenarioID: scenario.id)
-        for issue in saved.issues {
+        let tail = try store.tail(for: name, scenarioID: scenario.id)
+        for issue in tail.issues {
             errors.lines("kashuv: \(DisplaySafeText.clean(issue.description))")
         }
         var session: PracticeSession?
@@ -105,7 +117,7 @@ struct PracticeCommand: ParsableCommand {
             if session == nil {
                 errors.lines("kashuv: no unfinished attempt at \(scenario.id) for \(name.displayName); starting a new one")
             }
-        } else if usePlain, saved.attempt != nil {
+        } else if usePlain, tail.attempt != nil {
             output.lines(labels.unfinishedAttemptHint)
             output.command("  " + ShellCommand.practice(scenarioID: scenario.id, trainee: name, progress: store.folder) + " --resume")
         }
@@ -149,6 +161,37 @@ struct PracticeCommand: ParsableCommand {
         }
     }
 
+    /// How the trainee is addressed and their feedback language: `--address` and `--feedback`,
+    /// else what their progress file keeps; when neither says how to address them and Hebrew is
+    /// in play, asked once on one line (in a terminal only, so scripts are never stopped).
+    /// A new or changed choice is saved beside the progress file (``TraineeChoices``); if that
+    /// fails, practice goes on with a warning.
+    func traineeChoices(
+        saved: TraineeChoices?, name: TraineeName, store: ProgressStore, output: PlainLineOutput, asking labels: Labels,
+        hebrewInPlay: Bool
+    ) -> (address: AddressForm?, feedbackLanguage: Language?) {
+        var form = address ?? saved?.address
+        if form == nil, hebrewInPlay, isatty(0) == 1 {
+            while form == nil {
+                output.write(labels.askAddress + " ")
+                guard let answer = PlainLineInput(fileDescriptor: 0).readLine() else {
+                    output.write("\n")
+                    break
+                }
+                form = Labels.addressForm(answer: answer)
+            }
+        }
+        let language = feedback ?? saved?.feedbackLanguage
+        if form != saved?.address || language != saved?.feedbackLanguage {
+            do {
+                try store.save(TraineeChoices(trainee: name.displayName, address: form, feedbackLanguage: language), for: name)
+            } catch {
+                FileHandle.standardError.write(Data("kashuv: your choices were not saved (\(error)); you may be asked again\n".utf8))
+            }
+        }
+        return (form, language)
+    }
+
     /// `--trainee`, or asked for on one line; an empty answer (or end of input) takes `$USER`.
     func traineeName(labels: Labels, output: PlainLineOutput, environment: [String: String]) throws -> TraineeName {
         if let trainee {
@@ -173,3 +216,4 @@ struct PracticeCommand: ParsableCommand {
 
 extension BidiMode: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
+extension AddressForm: ExpressibleByArgument {}

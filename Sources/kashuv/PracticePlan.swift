@@ -47,7 +47,14 @@ extension PracticeCommand {
         try store.prepareFolder()
         try store.checkOwner(name)
         let profile = try PracticeScorer.profile()
-        let coaching = Coaching(profile: profile, feedbackLanguage: feedback)
+        let saved = store.choices(for: name)
+        let asking = feedback ?? saved?.feedbackLanguage ?? profile?.feedbackLanguage ?? scenarios[0].language
+        let choices = traineeChoices(
+            saved: saved, name: name, store: store,
+            output: PlainLineOutput(fileDescriptor: 1, bidi: bidi, language: asking, environment: environment),
+            asking: Labels.for(asking),
+            hebrewInPlay: scenarios.contains { $0.language == .hebrew } || asking == .hebrew)
+        let coaching = Coaching(profile: profile, feedbackLanguage: choices.feedbackLanguage, address: choices.address ?? .unspecified)
         let scorer = try PracticeScorer.load(profile: profile)
         let stateFile = PlanProgress.fileURL(in: store, trainee: name, plan: planName)
         let continueCommand = ShellCommand.plan(planFile, trainee: name, progress: store.folder, feedback: feedback)
@@ -57,14 +64,14 @@ extension PracticeCommand {
         if state.completedAt != nil || state.next(in: plan.scenarios) == nil {
             state = PlanProgress(plan: planName, trainee: name)
         }
-        let firstLanguage = feedback ?? profile?.feedbackLanguage ?? scenarios[0].language
+        let firstLanguage = choices.feedbackLanguage ?? profile?.feedbackLanguage ?? scenarios[0].language
         if !state.finished.isEmpty {
             PlainLineOutput(fileDescriptor: 1, bidi: bidi, language: firstLanguage, environment: environment)
                 .lines(Labels.for(firstLanguage).planContinuing(done: state.finished.count, of: scenarios.count))
         }
 
         while let nextID = state.next(in: plan.scenarios), let scenario = scenarios.first(where: { $0.id == nextID }) {
-            let language = feedback ?? profile?.feedbackLanguage ?? scenario.language
+            let language = choices.feedbackLanguage ?? profile?.feedbackLanguage ?? scenario.language
             let labels = Labels.for(language)
             let output = PlainLineOutput(fileDescriptor: 1, bidi: bidi, language: language, environment: environment)
             let number = (plan.scenarios.firstIndex(of: nextID) ?? 0) + 1
@@ -94,7 +101,7 @@ extension PracticeCommand {
             try state.save(to: stateFile)
         }
 
-        let language = feedback ?? profile?.feedbackLanguage ?? scenarios[0].language
+        let language = choices.feedbackLanguage ?? profile?.feedbackLanguage ?? scenarios[0].language
         let labels = Labels.for(language)
         var lines = ["", "=== " + labels.planSummary(DisplaySafeText.clean(plan.title, keepingNewlines: false)) + " ==="]
         for (index, finished) in state.finished.enumerated() {

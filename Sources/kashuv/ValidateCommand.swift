@@ -10,7 +10,8 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Exits 0 when every file is valid. Otherwise prints one diagnostic per problem on \
             standard error, as PATH:LINE:COL: error[KS0000]: message, followed by a hint line and, \
-            at the end, a summary; then exits 1. The codes are explained in docs/diagnostics.md.
+            at the end, a summary; then exits 1. Warnings (warning[KS0000]) are printed the same \
+            way and do not change the exit status. The codes are explained in docs/diagnostics.md.
             """
     )
 
@@ -27,12 +28,14 @@ struct ValidateCommand: ParsableCommand {
             print(diagnostic, to: &standardError)
         }
         let files = report.filesChecked == 1 ? "1 file" : "\(report.filesChecked) files"
+        func count(_ number: Int, _ noun: String) -> String { number == 1 ? "1 \(noun)" : "\(number) \(noun)s" }
+        let warnings = report.warnings.isEmpty ? "" : ", " + count(report.warnings.count, "warning")
         if report.isValid {
-            print("kashuv validate: \(files) checked, no problems")
+            print("kashuv validate: \(files) checked, no problems\(warnings)")
         } else {
-            let problems = report.diagnostics.count == 1 ? "1 problem" : "\(report.diagnostics.count) problems"
-            let badFiles = Set(report.diagnostics.map(\.path)).count
-            print("kashuv validate: \(files) checked, \(problems) in \(badFiles == 1 ? "1 file" : "\(badFiles) files")", to: &standardError)
+            let badFiles = Set(report.errors.map(\.path)).count
+            print("kashuv validate: \(files) checked, \(count(report.errors.count, "problem")) in \(count(badFiles, "file"))\(warnings)",
+                  to: &standardError)
             throw ExitCode.failure
         }
     }

@@ -48,7 +48,7 @@ struct PracticeSessionTests {
             Issue.record("expected three turns then an attempt record: \(written)")
             return
         }
-        #expect(turn.turnNumber == 2 && turn.lineID == "feels-heard" && turn.customerLine == scenario.turn("feels-heard")?.says)
+        #expect(turn.turnNumber == 2 && turn.lineID == "feels-heard" && turn.customerLine == scenario.turn("feels-heard")?.says(.plural))
         #expect(turn.attemptID == session.attemptID && turn.trainee == "נועה")
         #expect(turn.levels == RatedLevels(Levels(listening: 1, ownership: 2, framing: 2), rated: Set(Dimension.allCases)))
         #expect(attempt.outcome == .resolved && attempt.endingID == "thanked" && attempt.endReason == .branch)
@@ -65,7 +65,7 @@ struct PracticeSessionTests {
         #expect(contexts.count == 2)
         #expect(contexts[0].earlierReplies.isEmpty)
         #expect(contexts[1].earlierReplies == ["L2 O1 F1 ראשונה"])
-        #expect(contexts[1].customerLine == scenario.turn("feels-heard")?.says)
+        #expect(contexts[1].customerLine == scenario.turn("feels-heard")?.says(.plural))
         #expect(contexts[1].facts == scenario.facts && contexts[1].cannotOffer == scenario.cannotOffer)
         #expect(contexts[0].language == .hebrew)
     }
@@ -191,7 +191,7 @@ struct PracticeSessionTests {
             let step = try engine.reply(score.assessment, in: &state)
             try store.append(.turn(TurnRecord(
                 trainee: "נועה", scenarioID: scenario.id, attemptID: attempt, attemptStartedAt: Date(), turnNumber: number + 1,
-                lineID: turn.id, customerLine: turn.says, reply: "לא מעניין אותי", language: .hebrew, score: score,
+                lineID: turn.id, customerLine: turn.says(.plural), reply: "לא מעניין אותי", language: .hebrew, score: score,
                 moodBefore: step.moodBefore, moodAfter: step.moodAfter, next: "not-again", timestamp: Date())), for: trainee)
         }
         // Mood 6 + 3 = 9: one more dismissive reply ends the call furious.

@@ -34,8 +34,8 @@ struct ProseTests {
         let library = try ScenarioLibrary(folder: scenariosFolder)
         #expect(!library.scenarios.isEmpty)
         for scenario in library.scenarios {
-            var prose = [scenario.brief, scenario.customer.background] + scenario.canOffer + scenario.cannotOffer
-            prose += scenario.turns.map(\.says) + scenario.endings.map(\.debrief)
+            var prose = scenario.brief.texts + [scenario.customer.background] + scenario.canOffer + scenario.cannotOffer
+            prose += scenario.turns.flatMap(\.says.texts) + scenario.endings.flatMap(\.debrief.texts)
             for text in prose {
                 // Only paragraph breaks ("\n\n") and list items may remain.
                 for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() where !line.isEmpty {
@@ -45,6 +45,6 @@ struct ProseTests {
         }
         // The brief the issue saw cut mid-sentence.
         let sarah = try #require(library.scenario("en-value-hebrew-course"))
-        #expect(sarah.brief.contains("our online course \"Speak Hebrew in 12 weeks\""))
+        #expect(sarah.brief(.plural).contains("our online course \"Speak Hebrew in 12 weeks\""))
     }
 }

@@ -311,7 +311,7 @@ struct ScenarioValidatorGraphTests {
 struct ScenarioValidatorLanguageTests {
     @Test("a Hebrew scenario with an English line is a language mismatch")
     func hebrewWithEnglishLine() throws {
-        let yaml = ValidatorSamples.hebrew.replacingFirst("says: אני מחכה על הקו ארבעים דקות! ואל תגידי לי לשלוח צ'ק.", with: "says: I waited forty minutes!")
+        let yaml = ValidatorSamples.hebrew.replacingFirst("says: אני מחכה על הקו ארבעים דקות! ואל תגידו לי לשלוח צ'ק.", with: "says: I waited forty minutes!")
         try expect(.languageMismatch, in: yaml, onLineOf: "says: I waited")
     }
 

@@ -157,7 +157,7 @@ enum ValidatorSamples {
     on_max_turns: asked-for-manager
     turns:
       - id: opening
-        says: אני מחכה על הקו ארבעים דקות! ואל תגידי לי לשלוח צ'ק.
+        says: אני מחכה על הקו ארבעים דקות! ואל תגידו לי לשלוח צ'ק.
         branches:
           - when:
               at_least: { listening: 2 }
@@ -168,7 +168,7 @@ enum ValidatorSamples {
     endings:
       - id: resolved
         outcome: resolved
-        debrief: שיקפת את ההמתנה.
+        debrief: דנה קיבלה שיחה חוזרת.
       - id: asked-for-manager
         outcome: escalated
         debrief: דנה ביקשה מנהל.

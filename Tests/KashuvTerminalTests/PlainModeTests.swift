@@ -54,7 +54,7 @@ struct PlainModeTests {
         let out = run.stdout
         #expect(out.contains("== תדריך =="))
         #expect(out.contains("\(scenario.customer.name):\n"))
-        #expect(out.contains(try #require(scenario.turn(scenario.start)).says))
+        #expect(out.contains(try #require(scenario.turn(scenario.start)).says(.plural)))
         #expect(out.contains("הקשבה פעילה: "))
         #expect(out.contains("מצב רוח: \(scenario.customer.mood) → "))
         #expect(out.contains("=== השיחה הסתיימה: "))
@@ -116,13 +116,27 @@ struct PlainModeTests {
         let run = try practise([english, "--plain", "--trainee", "Avi"], input: ["Go to the website, that's not my department."])
         #expect(run.exitStatus == 0, "stderr: \(run.stderr)")
         #expect(run.stdout.contains("== תדריך =="))
-        #expect(run.stdout.contains("  עצה: אמרת "), "advice in Hebrew: \(run.stdout)")
+        #expect(run.stdout.contains("  עצה: אמרתם "), "advice in Hebrew, in the plural when the trainee has not said: \(run.stdout)")
         guard case .attempt(let attempt)? = try records("Avi").records.last else {
             Issue.record("no attempt record")
             return
         }
         #expect(attempt.feedbackLanguage == .hebrew)
         #expect(attempt.weights?[.listening] == 0.4 && attempt.passThresholds?[.ownership] == 1.2)
+    }
+
+    @Test("--address masculine: the customer says אתה יכול, advice has no slash forms, and the choice is kept for the next run")
+    func addressForm() throws {
+        let first = try practise(["he-waiting-app-senior", "--plain", "--trainee", "דני", "--address", "masculine"], input: [Self.hebrewReplies[0]])
+        #expect(first.exitStatus == 0, "stderr: \(first.stderr)")
+        #expect(first.stdout.contains("אתה יכול לקבוע לי את התור"), "\(first.stdout)")
+        #expect(!first.stdout.contains("את יכולה"))
+        #expect(first.stdout.range(of: #"\p{Hebrew}/\p{Hebrew}"#, options: .regularExpression) == nil, "no slash forms")
+        let second = try practise(["he-waiting-app-senior", "--plain", "--trainee", "דני"], input: [Self.hebrewReplies[0]])
+        #expect(second.stdout.contains("אתה יכול לקבוע לי את התור"), "the choice was remembered")
+        #expect(ProgressStore(folder: progress).choices(for: try TraineeName("דני"))?.address == .masculine)
+        let plural = try practise(["he-waiting-app-senior", "--plain", "--trainee", "רותם"], input: [Self.hebrewReplies[0]])
+        #expect(plural.stdout.contains("אתם יכולים לקבוע לי את התור"), "not asked when piped: the plural")
     }
 
     @Test("end of input before the ending records the attempt as abandoned, exit 0, and --resume continues it")

@@ -127,7 +127,7 @@ struct PlainPracticeTests {
         let (output, session) = try play(["L2 O1 F1 שמעתי שחיכית 35 דקות", "L1 O2 F2 אני קובעת לך", "L1 O2 F2 שולחת הודעה"])
         #expect(session.ending?.id == "thanked")
         #expect(output.contains("=== השיחה הסתיימה: נפתר ===\n"))
-        #expect(output.contains(try #require(session.scenario.ending("thanked")).debrief))
+        #expect(output.contains(try #require(session.scenario.ending("thanked")).debrief(session.address)))
         #expect(output.contains("=== סיכום ===\n"))
         #expect(output.contains("סבב 1 (opening): הקשבה פעילה 2/2 · אחריות 1/2 · מה כן אפשר 1/2 · דגלים: אין · מצב רוח 6 → 4\n"))
         #expect(output.contains("סבב 3 (booked): הקשבה פעילה לא נבחן"))

@@ -40,18 +40,20 @@ final class TmuxSession {
         try tmux(["-u", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-c", folder.path, command], readOutput: false)
     }
 
-    /// The shell command that runs `kashuv practice` on the test scenario.
-    /// Without a trainee (`nil`) the program asks for the name.
-    func kashuvCommand(trainee: String? = "דנה", extra: String = "") throws -> String {
+    /// The shell command that runs `kashuv practice` on the test scenario. Without a trainee
+    /// (`nil`) the program asks for the name; `address` answers how the trainee is addressed
+    /// beforehand (`nil` leaves the question to the program).
+    func kashuvCommand(trainee: String? = "דנה", address: String? = "feminine", extra: String = "") throws -> String {
         guard let binary = Self.kashuvBinary else { throw TmuxError.noBinary }
         let name = trainee.map { " --trainee '\($0)'" } ?? ""
-        return "'\(binary)' practice \(TestScenario.id) --progress '\(progressFolder.path)'\(name) \(extra)"
+        let addressing = address.map { " --address \($0)" } ?? ""
+        return "'\(binary)' practice \(TestScenario.id) --progress '\(progressFolder.path)'\(name)\(addressing) \(extra)"
     }
 
     /// The same command inside a shell that prints `EXITED <status>` afterwards and stays
     /// open a few seconds, so the screen after exit can be read.
-    func kashuvInShell(trainee: String? = "דנה", extra: String = "") throws -> String {
-        let command = try kashuvCommand(trainee: trainee, extra: extra)
+    func kashuvInShell(trainee: String? = "דנה", address: String? = "feminine", extra: String = "") throws -> String {
+        let command = try kashuvCommand(trainee: trainee, address: address, extra: extra)
         return "bash -c \"\(command); echo EXITED \\$?; sleep 5\""
     }
 

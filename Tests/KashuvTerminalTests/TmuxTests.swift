@@ -146,6 +146,32 @@ struct TmuxTests {
         #expect(screen.contains("--resume"), "the resume line is printed as for SIGTERM")
     }
 
+    @Test("Asked once how to be addressed: the answer is kept, the screen says אתה, and the next start does not ask")
+    func askedOnceHowToBeAddressed() throws {
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.start(try tmux.kashuvInShell(trainee: "דני", address: nil))
+        // The question, laid out right to left like every Hebrew line outside the full screen.
+        try tmux.waitFor(visual(he.askAddress))
+        try tmux.type("2")
+        try tmux.press("Enter")
+        try tmux.waitFor(visual(customerLine(TestScenario.opening)))
+        try tmux.type("אני מבין שחיכית")
+        try tmux.press("Enter")
+        // The trainee's reply is labelled with the masculine "you", not a slash form.
+        let screen = try tmux.waitFor(visual(customerLine(TestScenario.second)))
+        #expect(screen.contains(visual("אתה: אני מבין שחיכית")), "\(screen)")
+        #expect(!screen.contains("ה/תא"))
+        try tmux.press("Escape")
+        try tmux.waitFor("EXITED 0")
+        let choices = ProgressStore(folder: tmux.progressFolder).choices(for: try TraineeName("דני"))
+        #expect(choices?.address == .masculine)
+
+        try tmux.start(try tmux.kashuvInShell(trainee: "דני", address: nil))
+        let again = try tmux.waitFor(visual(customerLine(TestScenario.opening)))
+        #expect(!again.contains(visual(he.askAddress)), "asked once")
+    }
+
     @Test("Esc quits at once, records the attempt as abandoned, and the attempt stays resumable")
     func escapeQuits() throws {
         let tmux = try TmuxSession()
@@ -237,7 +263,7 @@ struct TmuxTests {
         let plan = tmux.folder.appendingPathComponent("plan.yaml")
         try "title: שני מבחנים\nscenarios:\n  - \(TestScenario.id)\n  - he-tmux-second\n".write(to: plan, atomically: true, encoding: .utf8)
         let binary = try #require(TmuxSession.kashuvBinary)
-        let command = "'\(binary)' practice --plan '\(plan.path)' --trainee דנה --progress '\(tmux.progressFolder.path)'"
+        let command = "'\(binary)' practice --plan '\(plan.path)' --trainee דנה --address feminine --progress '\(tmux.progressFolder.path)'"
         try tmux.start("bash -c \"\(command); echo EXITED \\$?; sleep 5\"")
 
         try tmux.waitFor(visual(customerLine(TestScenario.opening)))

@@ -15,6 +15,8 @@ public struct Debrief: Sendable, Hashable {
     public var practiseNext: Focus?
     /// The ending reached; `nil` when the attempt was abandoned.
     public var ending: Ending?
+    /// The ending's debrief text as this trainee reads it (their address form); `nil` when abandoned.
+    public var endingText: String?
     /// Why the call ended; `nil` when abandoned.
     public var endReason: EndReason?
     /// Whether the trainee left before an ending.
@@ -74,12 +76,12 @@ public struct Debrief: Sendable, Hashable {
 
     init(
         scenario: Scenario, turns: [TurnOutcome], state: DialogueState, abandoned: Bool, library: [Scenario],
-        feedbackLanguage: Language, profile: TrainerProfile?
+        feedbackLanguage: Language, profile: TrainerProfile?, address: AddressForm
     ) {
         language = feedbackLanguage
         rows = turns.map { outcome in
             Row(
-                number: outcome.number, lineID: outcome.turn.id, customerLine: outcome.turn.says, reply: outcome.reply,
+                number: outcome.number, lineID: outcome.turn.id, customerLine: outcome.turn.says(address), reply: outcome.reply,
                 levels: outcome.ratedLevels, flags: outcome.score.flags,
                 moodBefore: outcome.moodBefore, moodAfter: outcome.moodAfter)
         }
@@ -89,6 +91,7 @@ public struct Debrief: Sendable, Hashable {
         }
         scorecard = profile.map { Scorecard(turns: turns.map(\.ratedLevels), profile: $0) }
         ending = state.endingID.flatMap(scenario.ending)
+        endingText = ending?.debrief(address)
         if case .ended(_, let reason) = state.position { endReason = reason } else { endReason = nil }
         self.abandoned = abandoned && ending == nil
         moodAtStart = turns.first?.moodBefore ?? state.mood

@@ -51,6 +51,8 @@ public final class PracticeSession {
     /// The group session this attempt is played in (`kashuv facilitate`), written into every
     /// record as `session`; `nil` when practising alone.
     public let groupSession: String?
+    /// How the trainee is addressed (``Coaching/address``).
+    public let address: AddressForm
 
     private let engine: DialogueEngine
     private let scorer: any ReplyScoring
@@ -65,6 +67,7 @@ public final class PracticeSession {
     ) {
         self.scenario = scenario
         profile = coaching.profile
+        address = coaching.address
         feedbackLanguage = coaching.feedbackLanguage ?? coaching.profile?.feedbackLanguage ?? scenario.language
         self.trainee = trainee
         self.store = store
@@ -121,6 +124,15 @@ public final class PracticeSession {
 
     // MARK: - Where the call stands
 
+    /// The brief as this trainee reads it (in their ``address`` form).
+    public var brief: String { scenario.brief(address) }
+
+    /// What the customer says in a turn, to this trainee (in their ``address`` form).
+    public func line(_ turn: Turn) -> String { turn.says(address) }
+
+    /// An ending's debrief text, to this trainee.
+    public func debriefText(_ ending: Ending) -> String { ending.debrief(address) }
+
     /// The customer's turn waiting for a reply; `nil` once the call is over or abandoned.
     public var currentTurn: Turn? { isAbandoned ? nil : engine.currentTurn(in: state) }
 
@@ -155,7 +167,7 @@ public final class PracticeSession {
         try ReplyLength.check(reply)
         guard let turn = currentTurn else { throw PracticeError.callIsOver }
 
-        var context = ScoringContext(scenario: scenario, turn: turn, earlierReplies: turns.map(\.reply))
+        var context = ScoringContext(scenario: scenario, turn: turn, earlierReplies: turns.map(\.reply), address: address)
         context.adviceLanguage = feedbackLanguage
         let score = scorer.score(reply, context: context)
         var next = state
@@ -172,7 +184,7 @@ public final class PracticeSession {
         }
         let record = TurnRecord(
             trainee: trainee.displayName, scenarioID: scenario.id, attemptID: attemptID,
-            attemptStartedAt: startedAt, turnNumber: nextTurnNumber, lineID: turn.id, customerLine: turn.says,
+            attemptStartedAt: startedAt, turnNumber: nextTurnNumber, lineID: turn.id, customerLine: turn.says(address),
             reply: reply, language: scenario.language, score: score,
             moodBefore: step.moodBefore, moodAfter: step.moodAfter, next: nextID, timestamp: Date(), session: groupSession)
         var outcome = try makeOutcome(number: record.turnNumber, turn: turn, reply: reply, score: score, step: step)
@@ -226,7 +238,7 @@ public final class PracticeSession {
         self.library = library
         return Debrief(
             scenario: scenario, turns: turns, state: state, abandoned: isAbandoned, library: library,
-            feedbackLanguage: feedbackLanguage, profile: profile)
+            feedbackLanguage: feedbackLanguage, profile: profile, address: address)
     }
 
     /// The attempt so far against the trainer profile; `nil` without a profile.

@@ -1,6 +1,7 @@
 /// One problem found in a facilitator's file, with where it is and what to do about it.
 ///
-/// Printed as `PATH:LINE:COL: error[KS0001]: message` followed by a `hint:` line.
+/// Printed as `PATH:LINE:COL: error[KS0001]: message` followed by a `hint:` line; a warning
+/// (``Severity/warning``) says `warning[…]` and does not make the file invalid.
 /// The codes are listed in `docs/diagnostics.md`.
 public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     /// The file the problem is in, as the user named it.
@@ -15,9 +16,22 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     public var message: String
     /// What to do about it.
     public var hint: String
+    /// Whether the problem makes the file invalid (an error) or is worth a look (a warning).
+    public var severity: Severity
+
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable, Hashable {
+        /// The file is invalid: `kashuv validate` exits 1.
+        case error
+        /// The file plays, but something in it is probably not what the author meant.
+        case warning
+    }
 
     /// Creates a diagnostic.
-    public init(path: String, line: Int? = nil, column: Int? = nil, code: String, message: String, hint: String) {
+    public init(
+        path: String, line: Int? = nil, column: Int? = nil, code: String, message: String, hint: String, severity: Severity = .error
+    ) {
+        self.severity = severity
         self.path = path
         self.line = line
         self.column = column
@@ -36,6 +50,6 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
             location += ":\(line)"
             if let column { location += ":\(column)" }
         }
-        return "\(location): error[\(safe(code))]: \(safe(message))\n  hint: \(safe(hint))"
+        return "\(location): \(severity.rawValue)[\(safe(code))]: \(safe(message))\n  hint: \(safe(hint))"
     }
 }

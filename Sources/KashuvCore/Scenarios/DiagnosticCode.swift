@@ -106,6 +106,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     /// A folder given to the validator holds no YAML files.
     case emptyFolder = "KS0044"
 
+    // The customer's lines.
+    /// A Hebrew line speaks to the trainee but gives one form for every trainee.
+    case missingAddressForms = "KS0045"
+
     // Hardening (KS0060–KS0069): what a file may not smuggle in.
 
     /// A scenario id that is not lower-case letters, digits and `-`, or differs from the file name.
@@ -164,6 +168,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
         case .missingCueFile: "missing cue file"
         case .invalidPlanList: "invalid scenario list"
         case .emptyFolder: "folder without YAML files"
+        case .missingAddressForms: "line to the trainee in one form only"
+
         case .invalidScenarioID: "invalid scenario id"
         case .controlCharacter: "control character in text"
         case .invalidMergeKey: "invalid merge key"
@@ -177,7 +183,7 @@ extension Diagnostic {
     init(_ code: DiagnosticCode, path: String, at location: LineColumn? = nil, _ message: String, hint: String) {
         self.init(
             path: path, line: location?.line, column: location?.column,
-            code: code.rawValue, message: message, hint: hint
+            code: code.rawValue, message: message, hint: hint, severity: .error
         )
     }
 

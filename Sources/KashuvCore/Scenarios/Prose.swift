@@ -47,15 +47,15 @@ extension Scenario {
     public func reflowingProse() -> Scenario {
         var scenario = self
         scenario.title = Prose.reflow(title)
-        scenario.brief = Prose.reflow(brief)
+        scenario.brief = brief.map(Prose.reflow)
         scenario.canOffer = canOffer.map(Prose.reflow)
         scenario.cannotOffer = cannotOffer.map(Prose.reflow)
         scenario.customer.background = Prose.reflow(customer.background)
         for index in scenario.turns.indices {
-            scenario.turns[index].says = Prose.reflow(turns[index].says)
+            scenario.turns[index].says = turns[index].says.map(Prose.reflow)
         }
         for index in scenario.endings.indices {
-            scenario.endings[index].debrief = Prose.reflow(endings[index].debrief)
+            scenario.endings[index].debrief = endings[index].debrief.map(Prose.reflow)
         }
         return scenario
     }

@@ -11,8 +11,9 @@ public struct Scenario: Codable, Sendable, Hashable, Identifiable {
     public var category: ObjectionCategory
     /// A short title shown in lists and on the customer's card.
     public var title: String
-    /// What the trainee is told before the call: who the customer is and what happened.
-    public var brief: String
+    /// What the trainee is told before the call: who the customer is and what happened
+    /// (per ``AddressForm`` where it speaks to the trainee).
+    public var brief: AddressedText
     /// What the trainee may offer in this situation.
     public var canOffer: [String]
     /// What the trainee must not promise; the scorer uses it to spot over-promising.
@@ -80,8 +81,8 @@ public struct CustomerPersona: Codable, Sendable, Hashable {
 public struct Turn: Codable, Sendable, Hashable, Identifiable {
     /// The stable id of this turn and of the customer's line in it.
     public var id: String
-    /// What the customer says.
-    public var says: String
+    /// What the customer says (per ``AddressForm`` where it speaks to the trainee).
+    public var says: AddressedText
     /// The dimensions this moment calls for; the others are reported as not rated.
     /// Defaults to all three.
     public var rates: [Dimension]
@@ -91,7 +92,9 @@ public struct Turn: Codable, Sendable, Hashable, Identifiable {
     enum CodingKeys: String, CodingKey { case id, says, rates, branches }
 
     /// Creates a turn.
-    public init(id: String, says: String, rates: [Dimension] = Dimension.allCases, branches: [Branch]) {
+    public init(
+        id: String, says: AddressedText, rates: [Dimension] = Dimension.allCases, branches: [Branch]
+    ) {
         self.id = id
         self.says = says
         self.rates = rates
@@ -101,7 +104,7 @@ public struct Turn: Codable, Sendable, Hashable, Identifiable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
-        says = try container.decode(String.self, forKey: .says)
+        says = try container.decode(AddressedText.self, forKey: .says)
         rates = try container.decodeIfPresent([Dimension].self, forKey: .rates) ?? Dimension.allCases
         branches = try container.decode([Branch].self, forKey: .branches)
     }
@@ -194,8 +197,9 @@ public struct Ending: Codable, Sendable, Hashable, Identifiable {
     public var id: String
     /// What kind of ending it is.
     public var outcome: Outcome
-    /// A short debrief shown to the trainee when the call ends here.
-    public var debrief: String
+    /// A short debrief shown to the trainee when the call ends here (per ``AddressForm``
+    /// where it speaks to the trainee).
+    public var debrief: AddressedText
 }
 
 /// The three ways a call can end.

@@ -17,12 +17,12 @@ struct ScenarioChecks {
 
     /// Every problem found.
     func run() -> [Diagnostic] {
-        ids() + graph() + conditions() + (languageKnown ? language() : []) + testPlan()
+        ids() + graph() + conditions() + (languageKnown ? language() + customerLines() : []) + testPlan()
     }
 
-    private func at(_ components: YAMLPathComponent...) -> LineColumn? { root.location(of: components) }
+    func at(_ components: YAMLPathComponent...) -> LineColumn? { root.location(of: components) }
 
-    private func diagnostic(_ code: DiagnosticCode, _ location: LineColumn?, _ message: String, hint: String) -> Diagnostic {
+    func diagnostic(_ code: DiagnosticCode, _ location: LineColumn?, _ message: String, hint: String) -> Diagnostic {
         Diagnostic(code, path: path, at: location, message, hint: hint)
     }
 
@@ -213,17 +213,25 @@ struct ScenarioChecks {
 
     // MARK: Language
 
-    private func language() -> [Diagnostic] {
-        var lines: [(String, [YAMLPathComponent], String)] = [
-            ("title", [.key("title")], scenario.title),
-            ("brief", [.key("brief")], scenario.brief),
-            ("customer.background", [.key("customer"), .key("background")], scenario.customer.background),
-        ]
+    /// The lines that may speak to the trainee: the brief, every turn's `says` and every debrief.
+    var addressedLines: [(what: String, keyPath: [YAMLPathComponent], text: AddressedText)] {
+        var lines: [(String, [YAMLPathComponent], AddressedText)] = [("brief", [.key("brief")], scenario.brief)]
         for (index, turn) in scenario.turns.enumerated() {
             lines.append(("turn `\(turn.id)`", [.key("turns"), .index(index), .key("says")], turn.says))
         }
         for (index, ending) in scenario.endings.enumerated() {
             lines.append(("the debrief of ending `\(ending.id)`", [.key("endings"), .index(index), .key("debrief")], ending.debrief))
+        }
+        return lines
+    }
+
+    private func language() -> [Diagnostic] {
+        var lines: [(String, [YAMLPathComponent], String)] = [
+            ("title", [.key("title")], scenario.title),
+            ("customer.background", [.key("customer"), .key("background")], scenario.customer.background),
+        ]
+        for (what, keyPath, text) in addressedLines {
+            lines += text.texts.map { (what, keyPath, $0) }
         }
         var diagnostics: [Diagnostic] = []
         for (what, keyPath, text) in lines {

@@ -37,8 +37,9 @@ public enum ScenarioFile {
     }
 
     private static func scenario(from outcome: ScenarioValidator.FileOutcome) throws(ScenarioRejected) -> Scenario {
-        guard outcome.diagnostics.isEmpty, let scenario = outcome.scenario else {
-            throw ScenarioRejected(path: outcome.path, diagnostics: outcome.diagnostics)
+        // Warnings (``Diagnostic/Severity/warning``) do not stop a scenario from playing.
+        guard !outcome.diagnostics.contains(where: { $0.severity == .error }), let scenario = outcome.scenario else {
+            throw ScenarioRejected(path: outcome.path, diagnostics: outcome.diagnostics.filter { $0.severity == .error })
         }
         return scenario
     }

@@ -8,7 +8,7 @@ extension YAMLShape {
         .required("language", .name(.languages)),
         .required("category", .name(.of(ObjectionCategory.self, kind: "category", code: .unknownCategory))),
         .required("title", .text),
-        .required("brief", .text),
+        .required("brief", .addressedText),
         .required("can_offer", .list(.text)),
         .required("cannot_offer", .list(.text)),
         .required("customer", .mapping([
@@ -29,7 +29,7 @@ extension YAMLShape {
     /// One customer turn.
     static let turn: YAMLShape = .mapping([
         .required("id", .text),
-        .required("says", .text),
+        .required("says", .addressedText),
         .optional("rates", .list(.name(.dimensions))),
         .required("branches", .list(branch)),
     ])
@@ -57,7 +57,7 @@ extension YAMLShape {
     static let ending: YAMLShape = .mapping([
         .required("id", .text),
         .required("outcome", .name(.of(Outcome.self, kind: "outcome", code: .unknownOutcome))),
-        .required("debrief", .text),
+        .required("debrief", .addressedText),
     ])
 
     /// One scripted path of the test plan.

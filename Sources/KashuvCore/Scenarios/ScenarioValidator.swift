@@ -38,8 +38,14 @@ public struct ScenarioValidator: Sendable {
         /// The scenarios from files that have no problems, sorted by id.
         public var scenarios: [Scenario]
 
-        /// Whether everything checked is valid.
-        public var isValid: Bool { diagnostics.isEmpty }
+        /// Whether everything checked is valid: no errors (warnings allowed).
+        public var isValid: Bool { errors.isEmpty }
+
+        /// The diagnostics that make a file invalid.
+        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+        /// The warnings: things that play but are probably not what the author meant.
+        public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     }
 
     /// Outcomes filled in by several threads, each slot by one.
@@ -97,7 +103,8 @@ public struct ScenarioValidator: Sendable {
         }
         outcomes = results.all
         crossCheck(&outcomes)
-        let scenarios = outcomes.filter(\.diagnostics.isEmpty).compactMap(\.scenario).sorted { $0.id < $1.id }
+        let scenarios = outcomes.filter { !$0.diagnostics.contains { $0.severity == .error } }
+            .compactMap(\.scenario).sorted { $0.id < $1.id }
         let diagnostics = outcomes.flatMap { outcome in
             // A value shared through an anchor is checked everywhere it is used; report it once, where it is written.
             var seen: Set<String> = []

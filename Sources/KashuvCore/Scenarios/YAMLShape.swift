@@ -7,6 +7,9 @@ import Yams
 indirect enum YAMLShape: Sendable {
     /// Non-empty text (any scalar but nothing).
     case text
+    /// A line that may speak to the trainee: one text, or a mapping with a text for each
+    /// address form (`feminine`, `masculine`, `plural`), all three required.
+    case addressedText
     /// A whole number, optionally within bounds.
     case integer(Bounds?)
     /// A number, optionally within bounds.
@@ -119,6 +122,11 @@ struct YAMLShapeChecker {
                 )]
             }
             return []
+        case .addressedText:
+            if case .mapping = node {
+                return check(node, against: .mapping(AddressForm.allCases.map { .required($0.rawValue, .text) }), at: keyPath)
+            }
+            return check(node, against: .text, at: keyPath)
         case .integer(let bounds):
             guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
                 return [wrongType(node, shape, keyPath)]
@@ -245,6 +253,7 @@ extension YAMLShape {
     var expectation: String {
         switch self {
         case .text: "text"
+        case .addressedText: "text, or a mapping with `feminine`, `masculine` and `plural` texts"
         case .integer(let bounds): "a whole number" + (bounds.map { " (\($0.meaning))" } ?? "")
         case .number(let bounds): "a number" + (bounds.map { " (\($0.meaning))" } ?? "")
         case .name(let names): "a \(names.kind) name"
@@ -256,7 +265,7 @@ extension YAMLShape {
 
     private var plural: String {
         switch self {
-        case .text: "texts"
+        case .text, .addressedText: "texts"
         case .integer: "whole numbers"
         case .number: "numbers"
         case .name(let names): "\(names.kind) names"
@@ -269,6 +278,8 @@ extension YAMLShape {
     var example: String {
         switch self {
         case .text: "write the text after the colon, unquoted or as a `|-` block"
+        case .addressedText:
+            "write the text after the colon, or, when it speaks to the trainee, `feminine:`, `masculine:` and `plural:` on the lines below"
         case .integer, .number: "write a plain number after the colon, such as `3`"
         case .name(let names): "write one of \(SpellingSuggestion.list(names.values))"
         case .list: "write each item on its own line starting with `- `, or as `[a, b]`"

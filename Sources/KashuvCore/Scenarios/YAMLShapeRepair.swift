@@ -18,6 +18,11 @@ extension YAMLShape {
                 return node
             }
             return Node("?\(node.mark?.line ?? 0):\(node.mark?.column ?? 0)")
+        case .addressedText:
+            if usable, case .mapping = node {
+                return YAMLShape.mapping(AddressForm.allCases.map { .required($0.rawValue, .text) }).repaired(node)
+            }
+            return YAMLShape.text.repaired(node)
         case .integer(let bounds):
             if usable, case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)),
                bounds?.range.contains(Double(value)) ?? true {

@@ -99,7 +99,7 @@ public struct ReplyScorer: Sendable, ReplyScoring {
             reflected: listening.reflected, listeningActs: listening.generic, committed: ownership.committed,
             customerDetail: customerTexts.first.flatMap {
                 context.customerLine == nil ? nil : Self.detail(of: $0, stopwords: matcher.stopwords)
-            }))
+            }, address: context.address ?? .unspecified))
         return ScoreResult(language: language, levels: levels, rated: context.rated, flags: flags,
                            evidence: evidence, advice: advice)
     }

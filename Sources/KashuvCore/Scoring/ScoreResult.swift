@@ -97,6 +97,8 @@ public struct ScoringContext: Sendable, Hashable {
     public var earlierReplies: [String]
     /// The language advice is written in; the reply's language when `nil`.
     public var adviceLanguage: Language?
+    /// How Hebrew advice addresses the trainee (``AddressForm/unspecified`` when `nil`).
+    public var address: AddressForm?
 
     /// Creates a context; everything is optional.
     public init(
@@ -121,12 +123,13 @@ public struct ScoringContext: Sendable, Hashable {
         if language == nil { language = scenario.language }
     }
 
-    /// The context of a turn in a scenario.
-    public init(scenario: Scenario, turn: Turn, earlierReplies: [String] = []) {
+    /// The context of a turn in a scenario, said to a trainee addressed in one form.
+    public init(scenario: Scenario, turn: Turn, earlierReplies: [String] = [], address: AddressForm = .unspecified) {
         self.init(
-            customerLine: turn.says, language: scenario.language, facts: scenario.facts,
+            customerLine: turn.says(address), language: scenario.language, facts: scenario.facts,
             cannotOffer: scenario.cannotOffer, canOffer: scenario.canOffer, rated: Set(turn.rates),
             earlierReplies: earlierReplies
         )
+        self.address = address
     }
 }

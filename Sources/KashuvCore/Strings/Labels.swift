@@ -160,6 +160,24 @@ public struct Labels: Sendable {
         }
     }
 
+    /// Asks how the trainee wants to be addressed; followed by the answer on the same line.
+    public var askAddress: String {
+        language == .hebrew
+            ? "איך לפנות אלייך? 1 · בלשון נקבה (את)  2 · בלשון זכר (אתה)  3 · בלשון רבים (אתם) — 1, 2 או 3:"
+            : "How should Hebrew lines address you? 1 · feminine (את)  2 · masculine (אתה)  3 · plural (אתם) — 1, 2 or 3:"
+    }
+
+    /// The form an answer to ``askAddress`` names (1/2/3, or the form's name in either
+    /// language); `nil` for anything else.
+    public static func addressForm(answer: String) -> AddressForm? {
+        switch answer.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "1", "f", "feminine", "נקבה", "את": .feminine
+        case "2", "m", "masculine", "זכר", "אתה": .masculine
+        case "3", "p", "plural", "רבים", "אתם", "אתן": .plural
+        default: nil
+        }
+    }
+
     /// The scorecard against the trainer profile, as lines: the overall score by the
     /// profile's weights, then each dimension's average, pass mark and pass or fail.
     public func scorecard(_ card: Scorecard) -> (overall: String, entries: [(line: String, passed: Bool?)]) {

@@ -34,8 +34,8 @@ struct DebriefScreen {
         ending.append(labels.mood + " \(debrief.moodAtStart) → \(debrief.moodAtEnd)".replacingOccurrences(
             of: "→", with: labels.language.isRightToLeft ? "←" : "→"))
         lines += ending.lines(block, width: inner, indent: 1)
-        if let reached = debrief.ending {
-            lines += block.lines(DisplaySafeText.clean(reached.debrief), width: inner, indent: 1)
+        if let text = debrief.endingText {
+            lines += block.lines(DisplaySafeText.clean(text), width: inner, indent: 1)
         }
 
         // Turn by turn.

@@ -72,7 +72,7 @@ package final class PracticeScreen {
     package init(session: PracticeSession, bidi: BidiMode, size: (rows: Int, columns: Int), showingSavedTurns: Bool = true) {
         self.session = session
         self.size = size
-        labels = ScreenLabels(language: session.feedbackLanguage)
+        labels = ScreenLabels(language: session.feedbackLanguage, address: session.address)
         let layout = BidiLayout(mode: bidi, neutralDirection: session.feedbackLanguage.isRightToLeft ? .rightToLeft : .leftToRight)
         block = TextBlock(layout: layout)
         let name = DisplaySafeText.clean(session.scenario.customer.name, keepingNewlines: false)
@@ -84,20 +84,20 @@ package final class PracticeScreen {
             rebuildTranscript()
         } else {
             let scenario = session.scenario
-            transcript = [.brief(scenario.brief, canOffer: scenario.canOffer, cannotOffer: scenario.cannotOffer)]
+            transcript = [.brief(session.brief, canOffer: scenario.canOffer, cannotOffer: scenario.cannotOffer)]
         }
     }
 
     /// The transcript so far: the brief, every saved turn (on resume), the waiting line.
     private func rebuildTranscript() {
         let scenario = session.scenario
-        transcript = [.brief(scenario.brief, canOffer: scenario.canOffer, cannotOffer: scenario.cannotOffer)]
+        transcript = [.brief(session.brief, canOffer: scenario.canOffer, cannotOffer: scenario.cannotOffer)]
         for outcome in session.turns {
-            transcript.append(.customer(outcome.turn.says))
+            transcript.append(.customer(session.line(outcome.turn)))
             append(outcome)
         }
         if let turn = session.currentTurn, session.turns.isEmpty {
-            transcript.append(.customer(turn.says))
+            transcript.append(.customer(session.line(turn)))
         }
         if session.isOver { phase = .callOver }
     }
@@ -109,7 +109,7 @@ package final class PracticeScreen {
         moodChange = outcome.moodAfter - outcome.moodBefore
         guard groupSubmit == nil else { return }
         switch outcome.next {
-        case .turn(let next): transcript.append(.customer(next.says))
+        case .turn(let next): transcript.append(.customer(session.line(next)))
         case .ending(let ending, let reason): transcript.append(.ending(ending, reason))
         }
     }

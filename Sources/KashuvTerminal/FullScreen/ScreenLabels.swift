@@ -4,11 +4,14 @@ import KashuvCore
 /// ``Labels`` (the same words plain line mode uses) plus the few only this screen needs.
 struct ScreenLabels: Sendable {
     let language: Language
+    /// How the trainee is addressed (the Hebrew "you" has gender and number).
+    let address: AddressForm
     /// The words shared with plain line mode.
     let shared: Labels
 
-    init(language: Language) {
+    init(language: Language, address: AddressForm = .unspecified) {
         self.language = language
+        self.address = address
         shared = Labels.for(language)
     }
 
@@ -19,7 +22,7 @@ struct ScreenLabels: Sendable {
     var appName: String { pick("קשוב", "Kashuv") }
     var keysHint: String { pick("F1 עזרה · Esc יציאה", "F1 help · Esc quit") }
     var mood: String { shared.mood }
-    var you: String { pick("את/ה", "You") }
+    var you: String { pick(address.pick("את", "אתה", "אתם"), "You") }
     var brief: String { shared.brief }
     var replyPrompt: String { pick("התשובה שלך — Enter לשליחה", "Your reply — Enter to send") }
     var inputHint: String {
