@@ -34,6 +34,35 @@ struct ScenarioTestPlanTests {
         try play(scenarioID, pathIndex, restoringEveryStep: true)
     }
 
+    @Test("how the customer reacts on every path: no line twice, a line that answers a trap only right after it, a harmful reply raising the mood by 2 or more", arguments: paths)
+    func customerReactsBelievably(scenarioID: String, pathIndex: Int) throws {
+        let scenario = try #require(Self.library.scenario(scenarioID))
+        let path = scenario.testPlan[pathIndex]
+        let engine = DialogueEngine(scenario: scenario)
+        var state = engine.start()
+        var seen: Set<String> = []
+        var raised: Set<Flag> = []
+        for (number, step) in path.steps.enumerated() {
+            guard let id = state.currentTurnID, let turn = scenario.turn(id) else { break }
+            let label = "\(scenarioID) / \(path.name), step \(number + 1)"
+            #expect(seen.insert(id).inserted, "\(label): the customer says `\(id)` a second time")
+            for form in AddressForm.allCases where turn.says.isPerForm || form == .plural {
+                #expect(!path.steps.prefix(number).contains { scenario.turn($0.line)?.says(form) == turn.says(form) && $0.line != id },
+                        "\(label): `\(id)` repeats an earlier line word for word")
+            }
+            if !turn.answers.isEmpty {
+                #expect(!raised.isDisjoint(with: turn.answers),
+                        "\(label): `\(id)` answers \(turn.answers.map(\.rawValue)), but the reply before it raised \(raised.map(\.rawValue).sorted())")
+            }
+            let step = try engine.reply(step.reply.assessment, in: &state)
+            raised = step.assessment.flags
+            if !raised.isDisjoint(with: ScenarioChecks.harmfulFlags) {
+                #expect(step.moodAfter - step.moodBefore >= ScenarioChecks.clearMoodRise || step.moodAfter == Mood.furious,
+                        "\(label): a reply with \(raised.map(\.rawValue).sorted()) moved the mood only \(step.moodBefore) → \(step.moodAfter)")
+            }
+        }
+    }
+
     private func play(_ scenarioID: String, _ pathIndex: Int, restoringEveryStep: Bool) throws {
         let scenario = try #require(Self.library.scenario(scenarioID))
         let path = scenario.testPlan[pathIndex]

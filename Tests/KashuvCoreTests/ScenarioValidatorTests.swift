@@ -182,7 +182,7 @@ struct ScenarioValidatorShapeTests {
         }
         #expect(diagnostic.code == DiagnosticCode.wrongType.rawValue)
         #expect(diagnostic.line == lineNumber(of: "mood: lots", in: yaml))
-        #expect(diagnostic.message.contains("turns[0].branches[1].mood"))
+        #expect(diagnostic.message.contains("turns[0].branches[2].mood"))
     }
 }
 
@@ -251,6 +251,10 @@ struct ScenarioValidatorGraphTests {
     func noWayForward() throws {
         let yaml = ValidatorSamples.english.replacingFirst("""
                 branches:
+                  - when:
+                      flags: [blame, redirect, policy_wall, dismissive]
+                    mood: 2
+                    next: asked-for-manager
                   - when:
                       at_least: { ownership: 2 }
                       no_flags: [over_promise]

@@ -96,6 +96,10 @@ enum ValidatorSamples {
         says: I have been on hold for forty minutes!
         branches:
           - when:
+              flags: [blame, redirect, policy_wall, dismissive]
+            mood: 2
+            next: asked-for-manager
+          - when:
               at_least: { listening: 2 }
             mood: -2
             next: calmer
@@ -105,6 +109,10 @@ enum ValidatorSamples {
         says: Fine. So what are you going to do about it?
         rates: [ownership, framing]
         branches:
+          - when:
+              flags: [blame, redirect, policy_wall, dismissive]
+            mood: 2
+            next: asked-for-manager
           - when:
               at_least: { ownership: 2 }
               no_flags: [over_promise]
@@ -159,6 +167,10 @@ enum ValidatorSamples {
       - id: opening
         says: אני מחכה על הקו ארבעים דקות! ואל תגידו לי לשלוח צ'ק.
         branches:
+          - when:
+              flags: [blame, redirect, policy_wall, dismissive]
+            mood: 2
+            next: asked-for-manager
           - when:
               at_least: { listening: 2 }
             mood: -2

@@ -29,9 +29,10 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
 
     /// Creates a diagnostic.
     public init(
-        path: String, line: Int? = nil, column: Int? = nil, code: String, message: String, hint: String, severity: Severity = .error
+        path: String, line: Int? = nil, column: Int? = nil, code: String, message: String, hint: String, severity: Severity? = nil
     ) {
-        self.severity = severity
+        // Without a severity, the documented code says (a stored verdict keeps only the code).
+        self.severity = severity ?? (DiagnosticCode(rawValue: code)?.isWarning == true ? .warning : .error)
         self.path = path
         self.line = line
         self.column = column

@@ -109,6 +109,12 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     // The customer's lines.
     /// A Hebrew line speaks to the trainee but gives one form for every trainee.
     case missingAddressForms = "KS0045"
+    /// A line answers a trap (`answers:`) on a path where the reply before it need not have raised it (a warning).
+    case answersUnraisedTrap = "KS0046"
+    /// A line can come back later in the same call, word for word (a warning).
+    case repeatedLine = "KS0047"
+    /// A harmful reply (blame, redirect, policy wall, dismissive) barely moves the mood (a warning).
+    case harmBarelyMovesMood = "KS0048"
 
     // Hardening (KS0060–KS0069): what a file may not smuggle in.
 
@@ -120,6 +126,11 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case invalidMergeKey = "KS0062"
     /// A YAML tag (`!!python/object`, `!custom`) Kashuv does not read.
     case unsupportedTag = "KS0063"
+
+    /// Whether the code reports a warning (the file still plays) rather than an error.
+    public var isWarning: Bool {
+        [.answersUnraisedTrap, .repeatedLine, .harmBarelyMovesMood].contains(self)
+    }
 
     /// What the code means, in a few words (the heading of its row in `docs/diagnostics.md`).
     public var title: String {
@@ -169,6 +180,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
         case .invalidPlanList: "invalid scenario list"
         case .emptyFolder: "folder without YAML files"
         case .missingAddressForms: "line to the trainee in one form only"
+        case .answersUnraisedTrap: "line answers a trap that was not raised"
+        case .repeatedLine: "line can repeat"
+        case .harmBarelyMovesMood: "harmful reply barely moves the mood"
 
         case .invalidScenarioID: "invalid scenario id"
         case .controlCharacter: "control character in text"
@@ -183,7 +197,7 @@ extension Diagnostic {
     init(_ code: DiagnosticCode, path: String, at location: LineColumn? = nil, _ message: String, hint: String) {
         self.init(
             path: path, line: location?.line, column: location?.column,
-            code: code.rawValue, message: message, hint: hint, severity: .error
+            code: code.rawValue, message: message, hint: hint, severity: code.isWarning ? .warning : .error
         )
     }
 

@@ -86,18 +86,22 @@ public struct Turn: Codable, Sendable, Hashable, Identifiable {
     /// The dimensions this moment calls for; the others are reported as not rated.
     /// Defaults to all three.
     public var rates: [Dimension]
+    /// The traps (flags) this line answers, such as `[redirect]` for "don't send me to the
+    /// website"; every branch into this turn must require one of them (KS0046). Default: none.
+    public var answers: [Flag]
     /// Ordered branches: the first whose condition holds is taken. The last has no condition.
     public var branches: [Branch]
 
-    enum CodingKeys: String, CodingKey { case id, says, rates, branches }
+    enum CodingKeys: String, CodingKey { case id, says, rates, answers, branches }
 
     /// Creates a turn.
     public init(
-        id: String, says: AddressedText, rates: [Dimension] = Dimension.allCases, branches: [Branch]
+        id: String, says: AddressedText, rates: [Dimension] = Dimension.allCases, answers: [Flag] = [], branches: [Branch]
     ) {
         self.id = id
         self.says = says
         self.rates = rates
+        self.answers = answers
         self.branches = branches
     }
 
@@ -106,6 +110,7 @@ public struct Turn: Codable, Sendable, Hashable, Identifiable {
         id = try container.decode(String.self, forKey: .id)
         says = try container.decode(AddressedText.self, forKey: .says)
         rates = try container.decodeIfPresent([Dimension].self, forKey: .rates) ?? Dimension.allCases
+        answers = try container.decodeIfPresent([Flag].self, forKey: .answers) ?? []
         branches = try container.decode([Branch].self, forKey: .branches)
     }
 }

@@ -17,7 +17,7 @@ struct ScenarioChecks {
 
     /// Every problem found.
     func run() -> [Diagnostic] {
-        ids() + graph() + conditions() + (languageKnown ? language() + customerLines() : []) + testPlan()
+        ids() + graph() + conditions() + (languageKnown ? language() + customerLines() : []) + customerReactions() + testPlan()
     }
 
     func at(_ components: YAMLPathComponent...) -> LineColumn? { root.location(of: components) }

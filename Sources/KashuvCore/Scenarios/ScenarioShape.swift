@@ -31,6 +31,7 @@ extension YAMLShape {
         .required("id", .text),
         .required("says", .addressedText),
         .optional("rates", .list(.name(.dimensions))),
+        .optional("answers", .list(.name(.flags))),
         .required("branches", .list(branch)),
     ])
 
