@@ -32,8 +32,18 @@ struct LauncherScriptTests {
                 chmod +x .build/release/kashuv
                 echo "warning: prohibited flag(s): -D_DEFAULT_SOURCE"
                 """
-            try swift.write(to: bin.appendingPathComponent("swift"), atomically: true, encoding: .utf8)
-            try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("swift").path)
+            // Written by a child process: a file this (multi-threaded) test process held open for
+            // writing could be inherited by a process another test forks at that moment, and
+            // running it would then fail with "Text file busy".
+            let writer = Process()
+            writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+            writer.arguments = ["-c", "cat > \"$1\" && chmod 755 \"$1\"", "sh", bin.appendingPathComponent("swift").path]
+            let input = Pipe()
+            writer.standardInput = input
+            try writer.run()
+            input.fileHandleForWriting.write(Data((swift + "\n").utf8))
+            try input.fileHandleForWriting.close()
+            writer.waitUntilExit()
         }
 
         /// How many times `swift build` ran.
