@@ -65,9 +65,6 @@ public final class HebrewAnalyzer: @unchecked Sendable {
     /// Whether hspell knows the word in some reading (a correctly spelled word is never a typing slip).
     public func isWord(_ word: String) -> Bool { !readings(of: word).isEmpty }
 
-    /// The lemmas of a word's readings, without duplicates.
-    public func lemmas(of word: String) -> Set<String> { Set(readings(of: word).map(\.lemma)) }
-
     // Called with the lock held.
     private func analyse(_ folded: String) -> [HebrewReading] {
         guard let bytes = Self.iso8859_8(Self.withFinals(folded)) else { return [] }

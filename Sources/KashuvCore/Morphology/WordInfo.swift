@@ -52,7 +52,7 @@ final class WordInfoCache: @unchecked Sendable {
         guard let analyzer = HebrewAnalyzer.shared, word.unicodeScalars.count <= 24 else { return .none }
         let readings = analyzer.plausibleReadings(of: word)
         return WordInfo(keys: WordAnalysis.hebrewKeys(of: word) + WordAnalysis.hebrewLemmaKeys(of: word),
-                        isKnownWord: !analyzer.readings(of: word).isEmpty,
+                        isKnownWord: analyzer.isWord(word),
                         verbReadings: readings.filter { $0.partOfSpeech == .verb })
     }
 
