@@ -23,6 +23,19 @@ struct FuzzTargetTests {
         #expect(report.executions > target.seeds(home: Self.home).count, "the pass ran mutations, not only seeds")
     }
 
+    /// Inputs a libFuzzer run once stopped on (`Fixtures/fuzz/TARGET/`), kept so the
+    /// problem cannot come back: each must now keep every promise of its target.
+    @Test("every input a fuzzer once stopped on keeps its target's promises", arguments: [FuzzTarget.scenario, .cues, .progress])
+    func savedFindings(target: FuzzTarget) throws {
+        let folder = Self.home.appendingPathComponent("Tests/KashuvCoreTests/Fixtures/fuzz/\(target.rawValue)")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        #expect(!names.isEmpty, "the saved inputs are in \(folder.path)")
+        for name in names {
+            let input = try Data(contentsOf: folder.appendingPathComponent(name))
+            #expect(target.run([UInt8](input)) == [], "\(target.rawValue)/\(name)")
+        }
+    }
+
     @Test("the scenario and cue seeds are the real files of the library", arguments: [FuzzTarget.scenario, .cues])
     func seedsAreRealFiles(target: FuzzTarget) {
         #expect(target.seedFiles(in: Self.home).count >= 2)

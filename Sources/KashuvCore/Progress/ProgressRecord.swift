@@ -97,13 +97,26 @@ public enum ProgressRecord: Decodable, Sendable, Hashable {
 }
 
 /// Timestamps in progress files: ISO-8601 in UTC with milliseconds, `2026-11-23T10:51:07.412Z`.
+///
+/// A time is held to the millisecond, the precision the text has, so writing a record that was
+/// read gives back the same text. (`ISO8601FormatStyle` alone cuts the fraction instead of
+/// rounding it: the time read from `….412Z` is a hair below .412 as a `Double`, and formatting
+/// it again gave `….411Z`, one millisecond earlier on every read and write.)
 enum ProgressTimestamp {
     static func string(from date: Date) -> String {
-        Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+        let seconds = (milliseconds / 1000).rounded(.down)
+        let fraction = Int(milliseconds - seconds * 1000)
+        let whole = Date.ISO8601FormatStyle().format(Date(timeIntervalSince1970: seconds))  // "2026-11-23T10:51:07Z"
+        let digits = String(fraction)
+        return whole.dropLast() + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
     }
 
+    /// The time a timestamp names, to the millisecond (finer digits are rounded).
     static func date(from text: String) -> Date? {
-        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
-        return try? Date.ISO8601FormatStyle().parse(text)
+        guard let date = (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text))
+            ?? (try? Date.ISO8601FormatStyle().parse(text))
+        else { return nil }
+        return Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
     }
 }
