@@ -101,8 +101,8 @@ struct PracticeCommand: ParsableCommand {
         let labels = Labels.for(feedbackLanguage)
         // What is printed outside the full screen follows the same right-to-left rule as it.
         let output = PlainLineOutput(fileDescriptor: 1, bidi: bidi, language: feedbackLanguage, environment: environment)
-        let scorer = try PracticeScorer.load(profile: profile)
-        scorer.warmUp()  // hspell and the lemma tables load while the trainee reads the first line
+        // The cue tables and hspell's lemma tables load while the trainee reads the first line.
+        let scorer = try PracticeScorer.loadInBackground(profile: profile)
 
         // Messages on standard error follow the same right-to-left rule (a Hebrew name in them).
         let errors = PlainLineOutput(fileDescriptor: 2, bidi: bidi, language: feedbackLanguage, environment: environment)

@@ -55,7 +55,7 @@ extension PracticeCommand {
             asking: Labels.for(asking),
             hebrewInPlay: scenarios.contains { $0.language == .hebrew } || asking == .hebrew)
         let coaching = Coaching(profile: profile, feedbackLanguage: choices.feedbackLanguage, address: choices.address ?? .unspecified)
-        let scorer = try PracticeScorer.load(profile: profile)
+        let scorer = try PracticeScorer.loadInBackground(profile: profile)
         let stateFile = PlanProgress.fileURL(in: store, trainee: name, plan: planName)
         let continueCommand = ShellCommand.plan(planFile, trainee: name, progress: store.folder, feedback: feedback)
 

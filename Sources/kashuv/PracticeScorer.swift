@@ -18,13 +18,23 @@ enum PracticeScorer {
         }
     }
 
-    /// The scorer with the profile's extra cue files and `extraFiles`.
+    /// The scorer with the profile's extra cue files and `extraFiles`, its tables compiled now.
     static func load(profile: TrainerProfile?, extraFiles: [URL] = []) throws -> ReplyScorer {
+        ReplyScorer(cues: try cueFiles(profile: profile, extraFiles: extraFiles).book())
+    }
+
+    /// The same scorer for practice: it returns once the cue files are read (and parsed, unless
+    /// the validator already knows them good), and its tables compile while the first customer
+    /// line is on screen (``ReplyScorer/loadingInBackground(_:cache:)``).
+    static func loadInBackground(profile: TrainerProfile?) throws -> ReplyScorer {
+        try ReplyScorer.loadingInBackground(cueFiles(profile: profile, extraFiles: []))
+    }
+
+    private static func cueFiles(profile: TrainerProfile?, extraFiles: [URL]) throws -> CueFiles {
         let trainers = LibraryLocation.trainersFolder()
         let profileFolder = trainers.appendingPathComponent("default", isDirectory: true)
         let extra = (profile?.extraCueFiles(relativeTo: profileFolder) ?? []) + extraFiles
         let cues = profileFolder.appendingPathComponent("cues", isDirectory: true)
-        return try ReplyScorer.loadDefault(
-            extraCueFiles: extra, folder: FileManager.default.fileExists(atPath: cues.path) ? cues : nil)
+        return try CueFiles.default(extraFiles: extra, folder: FileManager.default.fileExists(atPath: cues.path) ? cues : nil)
     }
 }

@@ -6,17 +6,12 @@ import Foundation
 ///
 /// hspell keeps global state and is not thread-safe, so every call goes through one lock,
 /// and each word's readings are cached (a reply reuses few words; a session reuses many).
-/// Loading the dictionary takes 60–80 ms: ``warmUp()`` starts it on a background thread so
-/// that the first screen does not wait for it. Where the dictionary is missing (hspell not
+/// Loading the dictionary takes 60–80 ms: practice loads it on ``CueTables``' background thread
+/// so that the first screen does not wait for it. Where the dictionary is missing (hspell not
 /// installed), ``shared`` is `nil` and the scorer falls back to its word lists alone.
 public final class HebrewAnalyzer: @unchecked Sendable {
     /// The analyser, loaded on first use; `nil` where hspell's dictionary is not installed.
     public static let shared: HebrewAnalyzer? = HebrewAnalyzer()
-
-    /// Starts loading the dictionary in the background (returns at once).
-    public static func warmUp() {
-        Thread.detachNewThread { _ = HebrewAnalyzer.shared }
-    }
 
     /// Why the analyser is unavailable, for a warning (or `nil` when it works).
     public static var unavailableReason: String? {

@@ -48,18 +48,6 @@ public struct ScenarioValidator: Sendable {
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     }
 
-    /// Outcomes filled in by several threads, each slot by one.
-    private final class FileOutcomes: @unchecked Sendable {
-        private var slots: [FileOutcome]
-        private let lock = NSLock()
-        init(_ slots: [FileOutcome]) { self.slots = slots }
-        var all: [FileOutcome] { lock.withLock { slots } }
-        subscript(index: Int) -> FileOutcome {
-            get { lock.withLock { slots[index] } }
-            set { lock.withLock { slots[index] = newValue } }
-        }
-    }
-
     /// The kinds of file the validator knows.
     enum FileKind: Sendable, Hashable {
         case scenario, trainerProfile, workshopPlan, cueBook
@@ -93,15 +81,9 @@ public struct ScenarioValidator: Sendable {
             }
         }
         // Files are checked on their own, so across the cores; the results keep their order.
-        let results = FileOutcomes(outcomes)
-        let validator = self, slots = pending
-        let workers = min(slots.count, ProcessInfo.processInfo.activeProcessorCount)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: slots.count, by: workers) {
-                results[slots[index]] = validator.check(file: results[slots[index]].path)
-            }
-        }
-        outcomes = results.all
+        let validator = self
+        let results = pending.map { outcomes[$0].path }.parallelMap { validator.check(file: $0) }
+        for (slot, outcome) in zip(pending, results) { outcomes[slot] = outcome }
         crossCheck(&outcomes)
         let scenarios = outcomes.filter { !$0.diagnostics.contains { $0.severity == .error } }
             .compactMap(\.scenario).sorted { $0.id < $1.id }

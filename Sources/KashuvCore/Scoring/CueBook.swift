@@ -53,12 +53,7 @@ public struct CueBook: Sendable {
 
     /// Loads every `.yaml`/`.yml` file in a folder, sorted by name.
     public init(folder: URL) throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            .sorted()
-        var cues: [Cue] = []
-        for name in names { cues += try CueBook(contentsOf: folder.appendingPathComponent(name)).cues }
-        self.init(cues: cues)
+        self = try CueFiles(reading: [folder]).book()
     }
 
     /// The default cues from `Trainers/default/cues/` plus any extra files a trainer profile names.
@@ -67,17 +62,7 @@ public struct CueBook: Sendable {
     ///   - extraFiles: further cue files (or folders of them) added after the default ones.
     ///   - folder: where the default cues are; found with ``CueLocation/defaultFolder()`` when `nil`.
     public static func loadDefault(extraFiles: [URL] = [], folder: URL? = nil) throws -> CueBook {
-        guard let folder = folder ?? CueLocation.defaultFolder() else { throw CueLocation.NotFound() }
-        var book = try CueBook(folder: folder)
-        for extra in extraFiles {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: extra.path, isDirectory: &isFolder), isFolder.boolValue {
-                book.add(try CueBook(folder: extra))
-            } else {
-                book.add(try CueBook(contentsOf: extra))
-            }
-        }
-        return book
+        try CueFiles.default(extraFiles: extraFiles, folder: folder).book()
     }
 
     /// Adds another book's cues after these.

@@ -28,7 +28,7 @@ enum CueFile {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, YAMLSource.resolver)  // no scalar-tag regular expressions
         } catch let error as YamlError {
             var mark: Mark?
             switch error {

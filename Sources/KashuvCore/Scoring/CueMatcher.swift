@@ -106,8 +106,8 @@ struct CueMatcher: Sendable {
         compileFlatTables()
     }
 
-    /// Starts building the lemma index (and loading hspell) in the background.
-    func warmUp() { lemmas.warmUp() }
+    /// Builds the lemma index (loading hspell) now, if it is not built yet.
+    func buildLemmaTable() { _ = lemmas.table() }
 
     /// The words of a phrase as the tokenizer would produce them: each space-separated word
     /// is tokenised like a reply ("non-refundable" → non, refundable; "I'll" → i, will;

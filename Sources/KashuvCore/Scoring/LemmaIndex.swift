@@ -3,8 +3,8 @@ import Foundation
 /// The cue word ids a lemma key stands for, built on first use.
 ///
 /// Building it asks hspell (and the stemmer) about every cue word a coach listed, which takes
-/// longer than the first screen may wait; ``warmUp()`` builds it on a background thread while
-/// the trainee reads the customer's first line, and a reply scored before that waits for it.
+/// longer than the first screen may wait; practice builds it on ``CueTables``' background thread
+/// while the trainee reads the customer's first line, and a reply scored before that waits for it.
 final class LemmaIndex: @unchecked Sendable {
     /// A cue word to index: its form as listed, whether any form of its lemma matches (the
     /// clause words), and the id its element carries for lemma matches.
@@ -46,10 +46,5 @@ final class LemmaIndex: @unchecked Sendable {
         }
         built = table
         return table
-    }
-
-    /// Builds the table on a background thread (returns at once).
-    func warmUp() {
-        Thread.detachNewThread { [self] in _ = table() }
     }
 }

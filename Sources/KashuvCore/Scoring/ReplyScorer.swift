@@ -4,17 +4,19 @@ import Foundation
 ///
 /// It applies the coach's scoring guide with phrase lists from a ``CueBook`` (data a coach
 /// can read and extend) and measures reflection against the customer's line and the
-/// scenario's facts. Cue tables are compiled once in `init`; ``score(_:context:)`` is pure
-/// and safe to call from many threads.
+/// scenario's facts. Cue tables are compiled once (``CueTables``), in `init` or in the
+/// background; ``score(_:context:)`` is pure and safe to call from many threads.
 public struct ReplyScorer: Sendable, ReplyScoring {
-    private let matchers: [Language: CueMatcher]
+    private let tables: CueTables
     private let profileCache = CustomerProfileCache()
 
-    /// Creates a scorer from a cue book (compiles its tables once).
+    /// Creates a scorer from a cue book (compiles its tables now).
     public init(cues: CueBook) {
-        var matchers: [Language: CueMatcher] = [:]
-        for language in Language.allCases { matchers[language] = CueMatcher(book: cues, language: language) }
-        self.matchers = matchers
+        tables = CueTables(book: cues)
+    }
+
+    private init(tables: CueTables) {
+        self.tables = tables
     }
 
     /// A scorer with the default cues from `Trainers/default/cues/` and any extra cue files
@@ -22,20 +24,32 @@ public struct ReplyScorer: Sendable, ReplyScoring {
     ///
     /// - Parameter folder: the default cue folder; found with ``CueLocation`` when `nil`.
     public static func loadDefault(extraCueFiles: [URL] = [], folder: URL? = nil) throws -> ReplyScorer {
-        ReplyScorer(cues: try CueBook.loadDefault(extraFiles: extraCueFiles, folder: folder))
+        ReplyScorer(cues: try CueFiles.default(extraFiles: extraCueFiles, folder: folder).book())
     }
 
-    /// Starts the slow part of loading (hspell and the lemma tables) on background threads,
-    /// so that a first screen can show while it loads; scoring waits for it if it comes first.
-    public func warmUp() {
-        for matcher in matchers.values { matcher.warmUp() }
+    /// A scorer for an interactive start: it returns at once and compiles its tables, then
+    /// hspell's lemma tables, on a background thread while the first screen shows; the first
+    /// reply scored waits for them if it comes first.
+    ///
+    /// The files are parsed here, and a problem in them thrown, unless the validator's cache
+    /// already found every one of them, exactly as read, free of problems; then they are
+    /// parsed in the background as well. After a start that parsed them here, the validator's
+    /// verdicts on them are recorded in the background for the next start.
+    public static func loadingInBackground(
+        _ files: CueFiles, cache: ValidationCache? = ValidationCache.current
+    ) throws -> ReplyScorer {
+        if files.knownGood(in: cache) {
+            return ReplyScorer(tables: CueTables(inBackground: { files.goodCues() }))
+        }
+        let book = try files.book()
+        return ReplyScorer(tables: CueTables(inBackground: { book }, afterwards: { files.recordVerdicts(in: cache) }))
     }
 
     /// Scores a reply given what the scorer knows about the moment it answers.
     public func score(_ reply: String, context: ScoringContext) -> ScoreResult {
         let fallback = context.customerLine.map { LanguageDetector.detect($0) } ?? .hebrew
         let language = context.language ?? LanguageDetector.detect(reply, fallback: fallback)
-        guard let matcher = matchers[language] else {
+        guard let matcher = tables.matchers[language] else {
             return ScoreResult(language: language, levels: Levels(listening: 0, ownership: 0, framing: 0),
                                rated: context.rated, flags: [], evidence: [], advice: [])
         }

@@ -60,43 +60,22 @@ public struct ScoreLineStream: Sendable {
 
     /// Scores a batch across the workers and joins the output lines in input order.
     func score(_ batch: [LineSplitter.Line]) -> [UInt8] {
-        let results = ResultSlots(count: batch.count)
         let processor = lines
-        let workerCount = min(workers, batch.count)
         let limit = maxLineBytes
-        let work: @Sendable (Int) -> Void = { worker in
-            for index in stride(from: worker, to: batch.count, by: workerCount) {
-                let line = batch[index]
-                results[index] = switch line.content {
-                case .bytes(let bytes): processor.outputLine(bytes, lineNumber: line.number)
-                case .tooLong: ScoreLines.Failure(
-                    line: line.number, id: nil,
-                    error: "the line is longer than \(limit) bytes and was skipped").json
-                }
+        let results = batch.parallelMap(workers: workers) { line in
+            switch line.content {
+            case .bytes(let bytes): processor.outputLine(bytes, lineNumber: line.number)
+            case .tooLong: ScoreLines.Failure(
+                line: line.number, id: nil, error: "the line is longer than \(limit) bytes and was skipped").json
             }
         }
-        if workerCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workerCount, execute: work) }
         var out: [UInt8] = []
-        out.reserveCapacity(results.totalCount + batch.count)
-        for index in 0..<batch.count {
-            out.append(contentsOf: results[index].utf8)
+        out.reserveCapacity(results.reduce(batch.count) { $0 + $1.utf8.count })
+        for result in results {
+            out.append(contentsOf: result.utf8)
             out.append(0x0A)
         }
         return out
-    }
-}
-
-/// One output slot per line of a batch, each written by exactly one worker.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [String]
-
-    init(count: Int) { slots = Array(repeating: "", count: count) }
-
-    var totalCount: Int { slots.reduce(0) { $0 + $1.utf8.count } }
-
-    subscript(index: Int) -> String {
-        get { slots[index] }
-        set { slots.withUnsafeMutableBufferPointer { $0[index] = newValue } }
     }
 }
 
