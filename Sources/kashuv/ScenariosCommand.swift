@@ -33,7 +33,7 @@ struct ScenariosCommand: ParsableCommand {
 
     func run() throws {
         let folder = folder.map { URL(fileURLWithPath: $0) } ?? LibraryLocation.scenariosFolder()
-        let report = ScenarioValidator().validate(paths: [folder.path])
+        let report = ScenarioValidator().validate(paths: [folder.path], keeping: .summaries)
         let folderProblems = report.diagnostics.filter { $0.path == folder.path }
         if !folderProblems.isEmpty {
             // No library there at all (missing, a file, or no YAML files): say so and fail.
@@ -53,10 +53,10 @@ struct ScenariosCommand: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let listing = report.scenarios.map(ScenarioListing.init)
+            let listing = report.summaries.map(ScenarioListing.init)
             print(String(decoding: try encoder.encode(listing), as: UTF8.self))
         case .text:
-            print(Self.table(report.scenarios))
+            print(Self.table(report.summaries))
         }
     }
 
@@ -65,11 +65,11 @@ struct ScenariosCommand: ParsableCommand {
     }
 
     /// The scenarios as aligned columns: id, category, language, turns, endings, title.
-    static func table(_ scenarios: [Scenario]) -> String {
+    static func table(_ scenarios: [ScenarioSummary]) -> String {
         let header = ["ID", "CATEGORY", "LANG", "TURNS", "ENDINGS", "TITLE"]
         let rows = scenarios.map { scenario in
             [scenario.id, scenario.category.rawValue, scenario.language.rawValue,
-             String(scenario.turns.count), String(scenario.endings.count), DisplaySafeText.clean(scenario.title, keepingNewlines: false)]
+             String(scenario.turns), String(scenario.endings), DisplaySafeText.clean(scenario.title, keepingNewlines: false)]
         }
         let widths = (0..<header.count - 1).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         let lines = ([header] + rows).map { row in
@@ -99,13 +99,13 @@ struct ScenarioListing: Encodable {
     var endings: Int
     var persona: Persona
 
-    init(_ scenario: Scenario) {
+    init(_ scenario: ScenarioSummary) {
         id = scenario.id
         language = scenario.language.rawValue
         category = scenario.category.rawValue
         title = scenario.title
-        turns = scenario.turns.count
-        endings = scenario.endings.count
+        turns = scenario.turns
+        endings = scenario.endings
         persona = Persona(name: scenario.customer.name, background: scenario.customer.background, mood: scenario.customer.mood)
     }
 }

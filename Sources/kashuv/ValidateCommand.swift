@@ -22,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let report = ScenarioValidator().validate(paths: paths.isEmpty ? Self.defaultPaths() : paths)
+        let report = ScenarioValidator().validate(paths: paths.isEmpty ? Self.defaultPaths() : paths, keeping: .summaries)
         var standardError = StandardErrorStream()
         for diagnostic in report.diagnostics {
             print(diagnostic, to: &standardError)

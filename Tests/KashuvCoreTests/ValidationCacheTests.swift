@@ -38,6 +38,23 @@ struct ValidationCacheTests {
         #expect(plain.scenarios.count >= 20)
     }
 
+    @Test("a list or a check keeps summaries only: the verdicts and summaries of whole runs; a later whole run still gets whole scenarios")
+    func summariesOnly() throws {
+        let paths = [Self.library, Self.trainers]
+        let plain = ScenarioValidator(cache: nil).validate(paths: paths)
+        #expect(plain.summaries == plain.scenarios.map(ScenarioSummary.init))
+        let validator = ScenarioValidator(cache: cache)
+        for _ in 0..<2 {  // filling the cache, then from it
+            let listed = validator.validate(paths: paths, keeping: .summaries)
+            #expect(listed.diagnostics == plain.diagnostics && listed.filesChecked == plain.filesChecked)
+            #expect(listed.scenarios.isEmpty)
+            #expect(listed.summaries == plain.summaries)
+        }
+        #expect(Self.same(plain, validator.validate(paths: paths)))  // summary-only entries are checked again
+        #expect(Self.same(plain, validator.validate(paths: paths)))  // and kept whole
+        #expect(validator.validate(paths: paths, keeping: .summaries).summaries == plain.summaries)
+    }
+
     @Test("a file with problems: its diagnostics come back from the cache as they were found")
     func problemsKept() throws {
         let text = try String(contentsOfFile: Self.library + "/he-waiting-app-senior.yaml", encoding: .utf8)

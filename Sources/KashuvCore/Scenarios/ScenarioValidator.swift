@@ -35,8 +35,11 @@ public struct ScenarioValidator: Sendable {
         public var diagnostics: [Diagnostic]
         /// How many files were checked.
         public var filesChecked: Int
-        /// The scenarios from files that have no problems, sorted by id.
+        /// The scenarios from files that have no problems, sorted by id (empty when the run
+        /// kept only ``summaries``).
         public var scenarios: [Scenario]
+        /// The summaries of those scenarios, sorted by id.
+        public var summaries: [ScenarioSummary]
 
         /// Whether everything checked is valid: no errors (warnings allowed).
         public var isValid: Bool { errors.isEmpty }
@@ -59,12 +62,25 @@ public struct ScenarioValidator: Sendable {
         var kind: FileKind?
         var diagnostics: [Diagnostic] = []
         var scenario: Scenario?
+        /// The scenario's summary: set with ``scenario``, or alone when only it was read from the cache.
+        var summary: ScenarioSummary?
         var idLocation: LineColumn?
         var plannedScenarios: [(id: String, location: LineColumn?)] = []
     }
 
+    /// How much of each valid scenario a run hands back.
+    public enum Keeping: Sendable {
+        /// Every scenario whole (``Report/scenarios``), as practice and reports need them.
+        case scenarios
+        /// Only their summaries (``Report/summaries``), as a list or a check needs them: an
+        /// unchanged file's verdict is read from the cache without decoding its whole
+        /// scenario, and a new verdict is kept without it (a later whole read checks that
+        /// file again and keeps it whole).
+        case summaries
+    }
+
     /// Checks files and folders (folders are searched for `.yaml`/`.yml` files, recursively).
-    public func validate(paths: [String]) -> Report {
+    public func validate(paths: [String], keeping: Keeping = .scenarios) -> Report {
         var outcomes: [FileOutcome] = []
         var pending: [Int] = []  // outcomes still to check, each a file
         for path in paths {
@@ -82,11 +98,12 @@ public struct ScenarioValidator: Sendable {
         }
         // Files are checked on their own, so across the cores; the results keep their order.
         let validator = self
-        let results = pending.map { outcomes[$0].path }.parallelMap { validator.check(file: $0) }
+        let results = pending.map { outcomes[$0].path }.parallelMap { validator.check(file: $0, keeping: keeping) }
         for (slot, outcome) in zip(pending, results) { outcomes[slot] = outcome }
         crossCheck(&outcomes)
-        let scenarios = outcomes.filter { !$0.diagnostics.contains { $0.severity == .error } }
-            .compactMap(\.scenario).sorted { $0.id < $1.id }
+        let valid = outcomes.filter { !$0.diagnostics.contains { $0.severity == .error } }
+        let scenarios = keeping == .scenarios ? valid.compactMap(\.scenario).sorted { $0.id < $1.id } : []
+        let summaries = valid.compactMap(\.summary).sorted { $0.id < $1.id }
         let diagnostics = outcomes.flatMap { outcome in
             // A value shared through an anchor is checked everywhere it is used; report it once, where it is written.
             var seen: Set<String> = []
@@ -97,12 +114,12 @@ public struct ScenarioValidator: Sendable {
         let checked = outcomes.filter { outcome in
             !outcome.diagnostics.contains { [.pathNotFound, .emptyFolder].contains($0.knownCode) }
         }.count
-        return Report(diagnostics: diagnostics, filesChecked: checked, scenarios: scenarios)
+        return Report(diagnostics: diagnostics, filesChecked: checked, scenarios: scenarios, summaries: summaries)
     }
 
     /// Checks one file on its own (no cross-file checks); `kind` overrides what the file's
     /// location and keys say it is.
-    func check(file path: String, as kind: FileKind? = nil) -> FileOutcome {
+    func check(file path: String, as kind: FileKind? = nil, keeping: Keeping = .scenarios) -> FileOutcome {
         let text: YAMLSource.Text
         switch YAMLSource.read(path: path, limits: limits) {
         case .failure(let diagnostic): return FileOutcome(path: path, diagnostics: [diagnostic])
@@ -110,9 +127,9 @@ public struct ScenarioValidator: Sendable {
         }
         let limits = self.limits
         let key = ValidationCache.Key(path: path, text: text.text, kind: kind, limits: limits)
-        if let cached = cache?.outcome(for: key) { return cached }
+        if let cached = cache?.outcome(for: key, whole: keeping == .scenarios) { return cached }
         let outcome = LargeStackThread.run { Self.check(text, limits: limits, as: kind) }
-        cache?.store(outcome, for: key)
+        cache?.store(outcome, for: key, whole: keeping == .scenarios)
         return outcome
     }
 
@@ -157,7 +174,10 @@ public struct ScenarioValidator: Sendable {
                 ).run().filter { !reported.contains(LineColumn(line: $0.line ?? 0, column: $0.column ?? 0)) }
                 outcome.diagnostics = shapeProblems + checks
                 // Handed out with its prose reflowed: the trainee reads it wrapped to their screen (``Prose``).
-                if shapeProblems.isEmpty { outcome.scenario = scenario.reflowingProse() }
+                if shapeProblems.isEmpty {
+                    outcome.scenario = scenario.reflowingProse()
+                    outcome.summary = outcome.scenario.map(ScenarioSummary.init)
+                }
             }
         case .trainerProfile:
             outcome.diagnostics = shapeChecker.check(root, against: .trainerProfile)
@@ -215,7 +235,7 @@ public struct ScenarioValidator: Sendable {
     func crossCheck(_ outcomes: inout [FileOutcome]) {
         var firstFileWithID: [String: String] = [:]
         for index in outcomes.indices {
-            guard let scenario = outcomes[index].scenario else { continue }
+            guard let scenario = outcomes[index].summary else { continue }
             if let first = firstFileWithID[scenario.id] {
                 outcomes[index].diagnostics.append(Diagnostic(
                     .duplicateScenarioID, path: outcomes[index].path, at: outcomes[index].idLocation,

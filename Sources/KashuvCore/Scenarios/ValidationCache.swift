@@ -73,25 +73,37 @@ public final class ValidationCache: @unchecked Sendable {
         var limits: ValidationLimits
     }
 
-    /// The stored verdict for this key, if there is a sound one.
-    func outcome(for key: Key) -> ScenarioValidator.FileOutcome? {
+    /// The stored verdict for this key, if there is a sound one. Without `whole`, a valid
+    /// scenario comes back as its summary only (the scenario itself is not decoded, which is
+    /// most of the work); with it, an entry kept without the whole scenario is no verdict.
+    func outcome(for key: Key, whole: Bool = true) -> ScenarioValidator.FileOutcome? {
         let (name, check) = entryName(key)
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
               let newline = data.firstIndex(of: 0x0A)
         else { return nil }
         let header = String(decoding: data[..<newline], as: UTF8.self)
         let payload = data[(newline + 1)...]
-        guard header == Self.header(checksum: Self.hash(payload), check: check),
-              let entry = try? JSONDecoder().decode(Entry.self, from: payload),
+        guard header == Self.header(checksum: Self.hash(payload), check: check) else { return nil }
+        if whole {
+            guard let entry = try? JSONDecoder().decode(Entry<Scenario>.self, from: payload),
+                  entry.path == key.path, entry.textLength == key.text.utf8.count,
+                  entry.summary == nil || entry.scenario != nil
+            else { return nil }
+            return entry.outcome
+        }
+        guard let entry = try? JSONDecoder().decode(Entry<Skipped>.self, from: payload),
               entry.path == key.path, entry.textLength == key.text.utf8.count
         else { return nil }
         return entry.outcome
     }
 
-    /// Stores a verdict (best effort: a cache that cannot be written is only slower).
-    func store(_ outcome: ScenarioValidator.FileOutcome, for key: Key) {
+    /// Stores a verdict (best effort: a cache that cannot be written is only slower). Without
+    /// `whole`, a valid scenario is kept as its summary only, which is much quicker to write.
+    func store(_ outcome: ScenarioValidator.FileOutcome, for key: Key, whole: Bool = true) {
         let (name, check) = entryName(key)
-        guard let payload = try? JSONEncoder().encode(Entry(outcome, textLength: key.text.utf8.count)) else { return }
+        var kept = outcome
+        if !whole { kept.scenario = nil }
+        guard let payload = try? JSONEncoder().encode(Entry<Scenario>(kept, textLength: key.text.utf8.count)) else { return }
         var data = Data((Self.header(checksum: Self.hash(payload), check: check) + "\n").utf8)
         data.append(payload)
         do {
@@ -118,7 +130,7 @@ public final class ValidationCache: @unchecked Sendable {
         return (String(first, radix: 16) + String(second, radix: 16) + ".json", String(second, radix: 16))
     }
 
-    private static let formatVersion = 1
+    private static let formatVersion = 2
 
     private static func header(checksum: UInt64, check: String) -> String {
         "kashuv-validation \(formatVersion) \(check) \(String(checksum, radix: 16))"
@@ -142,8 +154,14 @@ public final class ValidationCache: @unchecked Sendable {
         return "\(info.st_size):\(info.st_ino):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
-    /// A verdict as stored.
-    private struct Entry: Codable {
+    /// A stored scenario that is not decoded (a summary-only read).
+    private struct Skipped: Codable {
+        init(from decoder: any Decoder) {}
+        func encode(to encoder: any Encoder) {}
+    }
+
+    /// A verdict as stored; `Body` is ``Scenario``, or ``Skipped`` to leave it undecoded.
+    private struct Entry<Body: Codable>: Codable {
         struct Location: Codable {
             var line: Int
             var column: Int
@@ -167,11 +185,12 @@ public final class ValidationCache: @unchecked Sendable {
         var textLength: Int
         var kind: String?
         var diagnostics: [StoredDiagnostic]
-        var scenario: Scenario?
+        var scenario: Body?
+        var summary: ScenarioSummary?
         var idLocation: Location?
         var planned: [Planned]
 
-        private static let kinds: [ScenarioValidator.FileKind] = [.scenario, .trainerProfile, .workshopPlan, .cueBook]
+        private static var kinds: [ScenarioValidator.FileKind] { [.scenario, .trainerProfile, .workshopPlan, .cueBook] }
 
         init(_ outcome: ScenarioValidator.FileOutcome, textLength: Int) {
             path = outcome.path
@@ -180,7 +199,8 @@ public final class ValidationCache: @unchecked Sendable {
             diagnostics = outcome.diagnostics.map {
                 StoredDiagnostic(path: $0.path, line: $0.line, column: $0.column, code: $0.code, message: $0.message, hint: $0.hint)
             }
-            scenario = outcome.scenario
+            scenario = outcome.scenario as? Body
+            summary = outcome.summary
             idLocation = outcome.idLocation.map { Location(line: $0.line, column: $0.column) }
             planned = outcome.plannedScenarios.map { Planned(id: $0.id, location: $0.location.map { Location(line: $0.line, column: $0.column) }) }
         }
@@ -194,7 +214,8 @@ public final class ValidationCache: @unchecked Sendable {
             outcome.diagnostics = diagnostics.map {
                 Diagnostic(path: $0.path, line: $0.line, column: $0.column, code: $0.code, message: $0.message, hint: $0.hint)
             }
-            outcome.scenario = scenario
+            outcome.scenario = scenario as? Scenario
+            outcome.summary = summary
             outcome.idLocation = idLocation.map { LineColumn(line: $0.line, column: $0.column) }
             outcome.plannedScenarios = planned.map { ($0.id, $0.location.map { LineColumn(line: $0.line, column: $0.column) }) }
             return outcome
