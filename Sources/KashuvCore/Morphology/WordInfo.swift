@@ -10,6 +10,9 @@ struct WordInfo: Sendable {
     var isKnownWord: Bool
     /// The plausible verb readings of a Hebrew word.
     var verbReadings: [HebrewReading]
+    /// Whether a Hebrew word can also be read as something other than a verb ("יכולת": "you
+    /// could" or "ability").
+    var hasOtherReadings: Bool = false
 
     static let none = WordInfo(keys: [], isKnownWord: false, verbReadings: [])
 
@@ -53,7 +56,8 @@ final class WordInfoCache: @unchecked Sendable {
         let readings = analyzer.plausibleReadings(of: word)
         return WordInfo(keys: WordAnalysis.hebrewKeys(of: word) + WordAnalysis.hebrewLemmaKeys(of: word),
                         isKnownWord: analyzer.isWord(word),
-                        verbReadings: readings.filter { $0.partOfSpeech == .verb })
+                        verbReadings: readings.filter { $0.partOfSpeech == .verb },
+                        hasOtherReadings: readings.contains { $0.partOfSpeech != .verb })
     }
 
     private static func englishInfo(_ word: String) -> WordInfo {

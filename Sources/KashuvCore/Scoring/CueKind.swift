@@ -104,6 +104,9 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     case responsibility
     /// A word that gives a cause: because, due to; בגלל, בשל. With a third party after it, blame.
     case cause
+    /// A guess at what happened: probably, apparently, must have; כנראה, ייתכן, מן הסתם. With
+    /// the customer as the one who acted, it puts the fault on them ("כנראה חסמת הודעות").
+    case likelihood
     /// A duty put on the customer: must, have to; חייב, צריך, תצטרך. In a closing "but…" clause, a limitation.
     case obligation
     /// A word that narrows what is given: only, just; רק. In a closing "but…" clause, a limitation.
@@ -168,7 +171,8 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     var isClauseWord: Bool {
         switch self {
         case .fixAction, .checkAction, .customerAction, .ability, .coverage, .rule, .preference, .addressTerm,
-             .firstPerson, .secondPerson, .condition, .plainTerm, .obligation, .restriction, .responsibility, .cause:
+             .firstPerson, .secondPerson, .condition, .plainTerm, .obligation, .restriction, .responsibility, .cause,
+             .likelihood:
             true
         default: false
         }
@@ -188,7 +192,7 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
         switch self {
         // Fault words only count beside a third party; a slip there ("stock" / "stuck") is too loose.
         case .jargon, .negator, .stopword, .thirdParty, .redirectChannel, .fault, .firstPerson, .secondPerson,
-             .condition, .addressTerm, .rule, .preference, .plainTerm, .obligation, .restriction, .cause: false
+             .condition, .addressTerm, .rule, .preference, .plainTerm, .obligation, .restriction, .cause, .likelihood: false
         default: true
         }
     }
@@ -215,7 +219,8 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
         // A blame on the customer is negatable: "it's not your fault", "זו לא אשמתך" reassure.
         case .limitation, .policy, .blameOthers, .shrug, .talkDown, .sorryYouFeel, .shield,
              .robotic, .jargon, .negator, .stopword, .redirectChannel, .time, .thirdParty, .rule, .preference,
-             .addressTerm, .firstPerson, .secondPerson, .condition, .plainTerm, .obligation, .restriction, .cause:
+             .addressTerm, .firstPerson, .secondPerson, .condition, .plainTerm, .obligation, .restriction, .cause,
+             .likelihood:
             false
         default: true
         }

@@ -112,6 +112,9 @@ struct FlagRules {
         }
         let shrugs = f.active(.shrug).filter { !f.text.sentenceIsQuestion[f.sentence(of: $0)] && !echoed($0) }
         raise(.blame, blamesCustomer, rule: "flag.blame.customer")
+        // The customer as the cause, however worded ("כנראה חסמת הודעות", "you never confirmed it").
+        let customerAsCause = CustomerBlame.matches(f, echoes: customerTokens)
+        raise(.blame, customerAsCause, rule: "flag.blame.customer_as_cause")
         let parties = f.active(.thirdParty)
         for fault in f.active(.fault) {
             let sentence = f.sentence(of: fault)
@@ -161,7 +164,7 @@ struct FlagRules {
         }
         raise(.dismissive, shrugs, rule: "flag.dismissive.shrug")
         raise(.dismissive, f.active(.sorryYouFeel), rule: "flag.dismissive.sorry_you_feel")
-        raise(.dismissive, blamesCustomer, rule: "flag.dismissive.customer_is_the_problem")
+        raise(.dismissive, blamesCustomer + customerAsCause, rule: "flag.dismissive.customer_is_the_problem")
 
         // Redirect.
         if !f.has(.warmTransfer) {
@@ -253,9 +256,9 @@ struct FlagRules {
                 guard sentenceStart < index else { continue }
                 let sentence = f.tokens[sentenceStart].sentence
                 guard !refusing.contains(sentence), !f.text.sentenceIsQuestion[sentence] else { continue }
-                let margin = offeringSentences.contains(sentence) ? 0 : 1
-                if offers.forbids(tokens: f.tokens, range: sentenceStart..<index, stopwords: f.cues.stopwords, margin: margin,
-                                  echoes: customerTokens) {
+                let offering = offeringSentences.contains(sentence)
+                if offers.forbids(tokens: f.tokens, range: sentenceStart..<index, stopwords: f.cues.stopwords,
+                                  margin: offering ? 0 : 1, echoes: customerTokens, ownWordsOnly: !offering) {
                     out.flags.insert(.overPromise)
                     out.evidence.append(f.evidence(first: sentenceStart, end: index, flag: .overPromise,
                                                    rule: "flag.over_promise.cannot_offer", effect: .minus))

@@ -117,15 +117,23 @@ struct FramingRule {
         let weakAfter = weak.filter {
             after($0) && !refusedObject($0) && !inLimitSegment($0) && $0.kind != .redirect && $0.kind != .redirectAction && !sending.contains($0.first)
         }
+        let limitSegments = Set(limits.map { f.tokens[$0.first].segment })
+        let optionsBefore = strong.filter { !limitSegments.contains(f.tokens[$0.first].segment) && !refusedObject($0) }
         if !weakAfter.isEmpty {
+            // Concrete options, then what cannot be done, then a next step: the reply centres on
+            // the options and does not end on the wall ("a room now and meal vouchers; seats I
+            // can't promise, but I'll update you by 22:00").
+            if !optionsBefore.isEmpty {
+                for match in optionsBefore { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.concrete_option", effect: .plus)) }
+                return Outcome(level: 2, evidence: evidence, wall: false)
+            }
             for match in weakAfter { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.limitation_then_weak", effect: .plus)) }
             return Outcome(level: 1, evidence: evidence, wall: false)
         }
         evidence.append(f.evidence(lastLimit, dimension: .framing, rule: "framing.ends_with_limitation", effect: .minus))
         // An option then a limitation that ends the reply is framing 0, but a policy wall only
         // when the reply offers nothing at all (guide, clarification 12).
-        let limitSegments = Set(limits.map { f.tokens[$0.first].segment })
-        let offeredBefore = strong.contains { !limitSegments.contains(f.tokens[$0.first].segment) && !refusedObject($0) }
+        let offeredBefore = !optionsBefore.isEmpty
         return Outcome(level: 0, evidence: evidence, wall: !offeredBefore)
     }
 }

@@ -47,7 +47,8 @@ struct ReflectionProfile: Sendable {
     }
 
     /// The tokens (indices) in `range` that share content with the customer, and their score.
-    func overlap(tokens: [Token], range: Range<Int>, stopwords: Set<UInt64>) -> (score: Int, matched: [Int]) {
+    func overlap(tokens: [Token], range: Range<Int>, stopwords: Set<UInt64>,
+                 skipping skipped: Set<UInt64> = []) -> (score: Int, matched: [Int]) {
         var score = 0
         var matched: [Int] = []
         var seen = Set<UInt64>()
@@ -55,6 +56,7 @@ struct ReflectionProfile: Sendable {
         var buffer: [UInt64] = []
         for index in range {
             let token = tokens[index]
+            if !skipped.isEmpty && skipped.contains(WordHash.hash(token.text)) { continue }
             if let number = Self.number(token) {
                 if numbers.contains(number), seenNumbers.insert(number).inserted {
                     // Digits and durations are specific ("45", "two weeks", "שבועיים"); a bare number

@@ -27,15 +27,19 @@ struct ScenarioOffers: Sendable {
     ///   - margin: how much more than the usual threshold the match needs (a sentence that
     ///     asserts rather than offers).
     ///   - echoes: word hashes of the customer's line; a sentence made only of those echoes them.
+    ///   - ownWordsOnly: count only words the customer did not say. A sentence that offers
+    ///     nothing and tells the customer's story back ("you paid 5,300 and were promised 10%")
+    ///     reflects; only what the trainee adds to it can promise.
     func forbids(tokens: [Token], range: Range<Int>, stopwords: Set<UInt64>, margin: Int = 0,
-                 echoes: Set<UInt64> = []) -> Bool {
+                 echoes: Set<UInt64> = [], ownWordsOnly: Bool = false) -> Bool {
         let content = range.filter { ReflectionProfile.isContent(tokens[$0], stopwords: stopwords) }
         if !echoes.isEmpty && !content.isEmpty && content.allSatisfy({ echoes.contains(WordHash.hash(tokens[$0].text)) }) {
             return false
         }
-        let worst = forbidden.map { $0.overlap(tokens: tokens, range: range, stopwords: stopwords).score }.max() ?? 0
+        let skipped = ownWordsOnly ? echoes : []
+        let worst = forbidden.map { $0.overlap(tokens: tokens, range: range, stopwords: stopwords, skipping: skipped).score }.max() ?? 0
         guard worst >= ReflectionProfile.threshold + margin else { return false }
-        let best = allowed.map { $0.overlap(tokens: tokens, range: range, stopwords: stopwords).score }.max() ?? 0
+        let best = allowed.map { $0.overlap(tokens: tokens, range: range, stopwords: stopwords, skipping: skipped).score }.max() ?? 0
         return worst > best
     }
 }

@@ -139,12 +139,18 @@ public enum Tokenizer {
             case ">":
                 endSegment()
             default:
-                break
+                // In a chat an emoji closes what was said like a full stop ("סורי 🙏 פותח לכם…").
+                if isPictograph(c) { endSentence(question: false) }
             }
             i += 1
         }
         if sentenceHasTokens { questions.append(false) }
         return TokenizedText(normalized: text, tokens: tokens, sentenceIsQuestion: questions)
+    }
+
+    /// Emoji and pictographs (presented as pictures by default, or in the pictograph blocks).
+    static func isPictograph(_ c: Unicode.Scalar) -> Bool {
+        c.value >= 0x2600 && (c.properties.isEmojiPresentation || (0x1F300...0x1FAFF).contains(c.value))
     }
 
     @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
