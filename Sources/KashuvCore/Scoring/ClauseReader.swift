@@ -260,6 +260,18 @@ struct ClauseReader {
             }
         }
 
+        // A thing said to be itself closes the matter ("המחיר הוא המחיר", "rules are rules", "the
+        // process is the same process for everyone"): a limitation.
+        for index in tokens.indices where !questions[tokens[index].sentence] && tokens[index].kind != .number {
+            let word = Self.bareNoun(tokens[index].text)
+            guard word.count >= 3, index + 2 < tokens.count, Self.copulas.contains(tokens[index + 1].text) else { continue }
+            var next = index + 2
+            while next < tokens.count, sameSegment(index, next), Self.sameFillers.contains(tokens[next].text) { next += 1 }
+            if next < tokens.count, sameSegment(index, next), Self.bareNoun(tokens[next].text) == word {
+                reading.composed.append(CueMatch(kind: .limitation, cue: -1, first: index, end: next + 1, weight: 1))
+            }
+        }
+
         // A rule given as the reason is policy ("that's the standard", "בהתאם לתקנון", "under
         // the bylaw…"): as the last word, with nothing offered after it, it is a wall.
         let limitSentences = Set(matches.filter { $0.kind == .limitation || $0.kind == .policy }.map { tokens[$0.first].sentence }
@@ -275,6 +287,15 @@ struct ClauseReader {
             }
         }
         return reading
+    }
+
+    static let copulas: Set<String> = ["is", "are", "הוא", "היא", "הם", "זה", "זו"]
+    /// Words that may stand between a copula and the thing restated ("the same").
+    static let sameFillers: Set<String> = ["the", "same", "just", "still", "אותו", "אותה", "אותמ", "בדיוק"]
+
+    /// A word without the Hebrew definite article ("המחיר" → "מחיר"), to compare restatements.
+    static func bareNoun(_ word: String) -> String {
+        word.hasPrefix("ה") && word.count > 3 ? String(word.dropFirst()) : word
     }
 
     /// Whether a negator stands between an action's subject and its verb ("I can't refund").

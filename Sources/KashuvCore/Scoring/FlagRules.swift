@@ -20,6 +20,9 @@ struct FlagRules {
     struct Outcome {
         var flags: Set<Flag> = []
         var evidence: [Evidence] = []
+        /// What closes the door when nothing is offered: a shrug, disowning the matter, a recital
+        /// of rules ("זה מה שיש", "זה לא בשליטתנו", "non-returnable per our terms").
+        var doorClosers: [CueMatch] = []
     }
 
     static let firstPerson: Set<String> = ["i", "we", "me", "us", "אני", "אנחנו", "אנו"]
@@ -144,6 +147,7 @@ struct FlagRules {
         // supplier"; "זה לא תלוי בי" / "that's not on me" with another party named in the reply.
         if !fixesIt {
             let disowning = f.matches.filter { $0.kind == .responsibility && $0.negated }
+            out.doorClosers += disowning
             for party in f.active(.thirdParty) where !f.text.sentenceIsQuestion[f.sentence(of: party)] {
                 if let cause = f.active(.cause).first(where: { f.sentence(of: $0) == f.sentence(of: party) && $0.first < party.first }) {
                     raise(.blame, [cause, party], rule: "flag.blame.cause")
@@ -163,6 +167,10 @@ struct FlagRules {
             raise(.blame, [party, verb], rule: "flag.blame.impersonal_cause")
         }
         raise(.dismissive, shrugs, rule: "flag.dismissive.shrug")
+        // A shrug that says nothing can be done ("not much we can do", "לא בידיים שלי") closes the
+        // door; one that only excuses ("it happens", "יש עומס") explains.
+        let negatorStarts = Set(f.matches.filter { $0.kind == .negator }.map(\.first))
+        out.doorClosers += shrugs.filter { shrug in (shrug.first..<shrug.end).contains { negatorStarts.contains($0) } }
         raise(.dismissive, f.active(.sorryYouFeel), rule: "flag.dismissive.sorry_you_feel")
         raise(.dismissive, blamesCustomer + customerAsCause, rule: "flag.dismissive.customer_is_the_problem")
 
@@ -218,6 +226,7 @@ struct FlagRules {
            !out.flags.contains(.blame), !out.flags.contains(.dismissive), !f.has(.secondPerson) {
             let rules = f.active([.rule, .policy, .coverage])
             out.flags.insert(.robotic)
+            out.doorClosers += rules
             for match in rules { out.evidence.append(f.evidence(match, flag: .robotic, rule: "flag.robotic.recital", effect: .minus)) }
         }
         if !out.flags.contains(.robotic), f.tokens.count >= 4 {

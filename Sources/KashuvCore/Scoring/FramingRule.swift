@@ -50,7 +50,10 @@ struct FramingRule {
         return result
     }
 
-    static func judge(_ f: ReplyFeatures) -> Outcome {
+    /// - Parameter doorClosers: a shrug, disowning or recital found by the flag rules: with
+    ///   nothing offered at all, it closes the door (guide, clarification 11: a reply that
+    ///   justifies a refusal or pushes the problem elsewhere and offers nothing is level 0).
+    static func judge(_ f: ReplyFeatures, doorClosers: [CueMatch] = []) -> Outcome {
         var evidence: [Evidence] = []
         // A fix counts as concrete unless it is only something the customer must go and do or buy.
         var redirectSentences = Set(f.active(.redirect).map { f.sentence(of: $0) })
@@ -83,6 +86,11 @@ struct FramingRule {
                 for match in strong { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.concrete_option", effect: .plus)) }
                 _ = best
                 return Outcome(level: 2, evidence: evidence, wall: false)
+            }
+            let offered = weak.filter { $0.kind != .redirect && $0.kind != .redirectAction }
+            if offered.isEmpty && f.ownActions.isEmpty, let closer = doorClosers.min(by: { $0.first < $1.first }) {
+                evidence.append(f.evidence(closer, dimension: .framing, rule: "framing.door_closed", effect: .minus))
+                return Outcome(level: 0, evidence: evidence, wall: true)
             }
             for match in weak { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.vague", effect: .plus)) }
             return Outcome(level: 1, evidence: evidence, wall: false)

@@ -76,10 +76,10 @@ public struct ReplyScorer: Sendable, ReplyScoring {
         var flagOutcome = FlagRules.judge(features, context: context, customerTokens: customerTokens, offers: offers)
         let listening = ListeningRule.judge(features, profile: profile, robotic: flagOutcome.flags.contains(.robotic))
         let ownership = OwnershipRule.judge(features)
-        let framing = FramingRule.judge(features)
+        let framing = FramingRule.judge(features, doorClosers: flagOutcome.doorClosers)
         if framing.wall {
             flagOutcome.flags.insert(.policyWall)
-            for item in framing.evidence where item.rule == "framing.ends_with_limitation" || item.rule == "framing.policy" {
+            for item in framing.evidence where ["framing.ends_with_limitation", "framing.policy", "framing.door_closed"].contains(item.rule) {
                 var flagged = item
                 flagged.dimension = nil
                 flagged.flag = .policyWall
