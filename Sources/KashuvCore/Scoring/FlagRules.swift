@@ -246,7 +246,9 @@ struct FlagRules {
 
         // Over-promising.
         // A guarantee the customer spoke of ("your 14-day money-back guarantee") is their word, not a promise.
-        let promises = f.active(.promise).filter { !echoed($0) }
+        // Nor is a promise or an item named while telling the customer's story back.
+        let story = CustomerStory.sentences(f)
+        let promises = f.active(.promise).filter { !echoed($0) && !story.contains(f.sentence(of: $0)) }
         if promises.reduce(0, { $0 + $1.weight }) >= promiseThreshold {
             raise(.overPromise, promises, rule: "flag.over_promise.guarantee")
         }
@@ -265,7 +267,7 @@ struct FlagRules {
                 guard sentenceStart < index else { continue }
                 let sentence = f.tokens[sentenceStart].sentence
                 guard !refusing.contains(sentence), !f.text.sentenceIsQuestion[sentence] else { continue }
-                let offering = offeringSentences.contains(sentence)
+                let offering = offeringSentences.contains(sentence) && !story.contains(sentence)
                 if offers.forbids(tokens: f.tokens, range: sentenceStart..<index, stopwords: f.cues.stopwords,
                                   margin: offering ? 0 : 1, echoes: customerTokens, ownWordsOnly: !offering) {
                     out.flags.insert(.overPromise)
