@@ -71,7 +71,14 @@ struct FramingRule {
         }.map { f.asMatch($0, kind: .fix) }
         // A fix named in a sentence where nobody offers it is a description ("refunds are
         // processed within 7 days", "the plane swap was due to…"), not an option.
-        let offering = Set(f.active(offeringKinds).map { f.sentence(of: $0) } + f.ownActions.map { f.sentence(of: $0.match) })
+        // A time makes it this customer's fix too ("ההחזר יוצא היום", "the credit goes through
+        // tonight"), unless the sentence asks, or states a rule ("refunds are processed within 7
+        // business days").
+        let ruleKinds = CueKind.rule.bit | CueKind.policy.bit | CueKind.coverage.bit | CueKind.robotic.bit
+        let timed = f.active(.time).map { f.sentence(of: $0) }.filter {
+            !f.text.sentenceIsQuestion[$0] && f.sentenceKinds[$0] & ruleKinds == 0
+        }
+        let offering = Set(f.active(offeringKinds).map { f.sentence(of: $0) } + f.ownActions.map { f.sentence(of: $0.match) } + timed)
         let offeredFixes = f.active(.fix).filter { offering.contains(f.sentence(of: $0)) }
         let strong = (offeredFixes + f.active(.done) + ownFixes + choicesOfFix(f)).filter {
             !redirectSentences.contains(f.sentence(of: $0)) && !paidSegments.contains(f.tokens[$0.first].segment)
