@@ -12,6 +12,10 @@ struct ListeningRule {
         .limitation, .policy, .blameOthers, .blameCustomer, .redirect, .talkDown, .shrug,
         .sorryYouFeel, .promise, .opener, .choiceQuestion, .jargon, .warmTransfer,
     ])
+    /// In the customer's story told back, the kinds that still make a segment something else:
+    /// an item they chose or were promised is part of their story, a refusal or a jab is not.
+    static let notReflectionInStory: UInt64 = notReflection
+        & ~CueKind.mask([.fix, .done, .impersonal, .promise, .commitment, .tentative, .callback])
     /// Cue kinds that make a question something other than a clarifying question.
     static let notClarifyingKinds: Set<CueKind> = [
         .opener, .choiceQuestion, .commitment, .fix, .offerLead, .talkDown, .blameCustomer, .redirectAction,
@@ -118,6 +122,9 @@ struct ListeningRule {
         // Specific reflection, segment by segment (not inside a redirect).
         var reflected = false
         if !robotic && !profile.isEmpty {
+            // In the customer's story told back ("You chose a refund back in March, you've been
+            // told…"), the refund they chose is theirs, not an offer.
+            let story = CustomerStory.sentences(f)
             var segmentStart = 0
             for index in 0...f.tokens.count {
                 let boundary = index == f.tokens.count || f.tokens[index].segment != f.tokens[segmentStart].segment
@@ -127,9 +134,10 @@ struct ListeningRule {
                 let segment = f.tokens[segmentStart].segment
                 let sentence = f.tokens[segmentStart].sentence
                 if f.text.sentenceIsQuestion[sentence] && !tagSentences.contains(sentence) { continue }
-                if f.segmentKinds[segment] & notReflection != 0 || redirectSentences.contains(sentence) { continue }
+                let told = story.contains(sentence)
+                if f.segmentKinds[segment] & (told ? notReflectionInStory : notReflection) != 0 || redirectSentences.contains(sentence) { continue }
                 // The rest of a promise, or of an offer begun earlier in the sentence, is part of it.
-                if f.matches.contains(where: { match in
+                if !told && f.matches.contains(where: { match in
                     f.sentence(of: match) == sentence && !match.negated
                         && (match.kind == .promise
                             || (continuedKinds.contains(match.kind) && match.first < segmentStart))
