@@ -74,6 +74,15 @@ public struct ReplyScorer: Sendable, ReplyScoring {
         let offers = ScenarioOffers(can: context.canOffer, cannot: context.cannotOffer, stopwords: matcher.stopwords)
 
         var flagOutcome = FlagRules.judge(features, context: context, customerTokens: customerTokens, offers: offers)
+        // Stock phrases ("שלום רב, תודה שפנית אלינו", "we apologise for the inconvenience") around
+        // a reply that tells the customer's own story back and does something are a letter's
+        // manners, not a canned answer.
+        if flagOutcome.flags.contains(.robotic), !features.ownActions.isEmpty,
+           flagOutcome.evidence.allSatisfy({ $0.flag != .robotic || $0.rule == "flag.robotic.canned" }),
+           ListeningRule.judge(features, profile: profile, robotic: false).reflected {
+            flagOutcome.flags.remove(.robotic)
+            flagOutcome.evidence.removeAll { $0.flag == .robotic }
+        }
         let listening = ListeningRule.judge(features, profile: profile, robotic: flagOutcome.flags.contains(.robotic))
         let ownership = OwnershipRule.judge(features)
         let framing = FramingRule.judge(features, doorClosers: flagOutcome.doorClosers)
