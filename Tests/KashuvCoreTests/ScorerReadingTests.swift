@@ -1,0 +1,115 @@
+import Testing
+@testable import KashuvCore
+
+/// How the scorer reads what a reply is doing, beyond the words it lists: the customer's own
+/// story told back, the customer as the cause, a door closed with nothing offered, and the
+/// forms a chat reply takes (an emoji as a full stop, a formal letter's greetings).
+@Suite("Scorer reading of a reply")
+struct ScorerReadingTests {
+    @Test("a guess that the customer did it, or what they failed to do, is blame however worded")
+    func customerAsCause() {
+        let he = ScorerFixture.score("הכול תקין במערכת שלנו. כנראה לחצת על הקישור הישן מהמייל הקודם.", lang: .hebrew)
+        #expect(he.flags.contains(.blame))
+        #expect(he.levels.ownership == 0)
+        let en = ScorerFixture.score("Our records are fine. It looks like you never activated the card after it arrived.",
+                                     lang: .english)
+        #expect(en.flags.contains(.blame))
+        let counterfactual = ScorerFixture.score("You should have returned the form before the deadline.", lang: .english)
+        #expect(counterfactual.flags.contains(.blame))
+    }
+
+    @Test("what happened to the customer, told back, is no blame")
+    func customerStoryIsNoBlame() {
+        let en = ScorerFixture.score("You never got the confirmation email and you were charged twice. I'm sorry, I'm refunding the second charge now.",
+                                     lang: .english)
+        #expect(!en.flags.contains(.blame))
+        #expect(en.levels.ownership == 2)
+        let he = ScorerFixture.score("שילמת פעמיים ולא קיבלת אישור, וזה באמת מתסכל. אני מחזירה לך עכשיו את החיוב הכפול.",
+                                     customer: "חייבתם אותי פעמיים על אותה הזמנה ואף אחד לא שלח לי אישור!", lang: .hebrew)
+        #expect(!he.flags.contains(.blame))
+        #expect(he.levels.listening == 2)
+    }
+
+    @Test("a question about what the customer did asks, it does not accuse")
+    func questionIsNoBlame() {
+        let he = ScorerFixture.score("באיזה סניף הזמנת את המשקפיים? אני בודקת מולם עכשיו.", lang: .hebrew)
+        #expect(!he.flags.contains(.blame))
+    }
+
+    @Test("with nothing offered, a shrug that says nothing can be done or disowning the matter closes the door")
+    func doorClosedWithNothingOffered() {
+        let shrug = ScorerFixture.score("Not much we can do about the queue, to be honest.", lang: .english)
+        #expect(shrug.levels.framing == 0)
+        #expect(shrug.flags.contains(.policyWall))
+        let disowning = ScorerFixture.score("ההחלטה הזאת של חברת הביטוח, זה לא בידיים שלנו.", lang: .hebrew)
+        #expect(disowning.levels.framing == 0)
+        #expect(disowning.flags.contains(.policyWall))
+    }
+
+    @Test("an excuse with nothing offered only explains: framing 1, no wall")
+    func excuseOnlyExplains() {
+        let he = ScorerFixture.score("יש עומס גדול השבוע, זה קורה בתקופת החגים.", lang: .hebrew)
+        #expect(he.levels.framing == 1)
+        #expect(!he.flags.contains(.policyWall))
+    }
+
+    @Test("a thing restated as itself closes the matter")
+    func restatementIsALimitation() {
+        let he = ScorerFixture.score("העמלה היא העמלה.", lang: .hebrew)
+        #expect(he.levels.framing == 0)
+        let en = ScorerFixture.score("Fees are fees.", lang: .english)
+        #expect(en.levels.framing == 0)
+        #expect(en.flags.contains(.policyWall))
+    }
+
+    @Test("options, then what cannot be done, then a next step: the reply centres on the options")
+    func optionsThenLimitThenStep() {
+        let en = ScorerFixture.score(
+            "I'm booking you a taxi to the venue now and crediting the $30 delivery fee. I can't promise the cake arrives before six, but I'll call you by 5:15 with its exact time.",
+            lang: .english)
+        #expect(en.levels.framing == 2)
+    }
+
+    @Test("a fix named with a time is this customer's offer, though nobody says 'I'")
+    func impersonalFixWithTime() {
+        let he = ScorerFixture.score("הזיכוי על המשלוח נכנס לחשבון היום.", lang: .hebrew)
+        #expect(he.levels.framing == 2)
+        #expect(he.levels.ownership <= 1)
+        let rule = ScorerFixture.score("Refunds are processed within 10 business days of approval.", lang: .english)
+        #expect(rule.levels.framing < 2)
+    }
+
+    @Test("the customer's story told back promises nothing")
+    func storyIsNoOverPromise() {
+        let he = ScorerFixture.score(
+            "אם הבנתי נכון, הבטיחו לך החזר מלא של 800 ₪ ובפועל קיבלת רק 200. אני מזכה אותך עכשיו ב-150 ₪ ומעבירה את השאר לאישור המנהלת.",
+            lang: .hebrew, cannotOffer: ["להחזיר את מלוא 800 ₪ בלי אישור המנהלת"],
+            canOffer: ["לזכות 150 ₪ מיד", "להעביר את בקשת ההחזר לאישור המנהלת"])
+        #expect(!he.flags.contains(.overPromise))
+        #expect(he.levels.framing == 2)
+    }
+
+    @Test("an emoji ends a sentence like a full stop")
+    func emojiEndsASentence() {
+        let he = ScorerFixture.score("זה ממש לא בסדר 😕 שולח לך עכשיו שליח עם מטען חדש.", lang: .hebrew)
+        #expect(he.levels.ownership == 2)
+        #expect(he.levels.framing == 2)
+    }
+
+    @Test("a formal letter that reflects the specifics and acts is not canned")
+    func formalLetterIsNotRobotic() {
+        let he = ScorerFixture.score(
+            "שלום רב, תודה שפנית אלינו ואני מתנצלת על אי הנוחות. אני מבינה שהמקרר שהזמנת הגיע עם דלת שבורה ושחיכית לו שבועיים. אני שולחת אלייך מחר בבוקר טכנאי שיחליף את הדלת.",
+            customer: "חיכיתי שבועיים למקרר והוא הגיע עם דלת שבורה!", lang: .hebrew)
+        #expect(!he.flags.contains(.robotic))
+        #expect(he.levels.listening == 2)
+    }
+
+    @Test("a formal form of address set off in a cold reply talks down; in a warm one it does not")
+    func formalAddress() {
+        let cold = ScorerFixture.score("אדוני, ככה עובדים פה, יש תור.", lang: .hebrew)
+        #expect(cold.flags.contains(.dismissive))
+        let warm = ScorerFixture.score("אדוני, אני מצטערת על ההמתנה, אני מזמינה לך עכשיו טכנאי למחר.", lang: .hebrew)
+        #expect(!warm.flags.contains(.dismissive))
+    }
+}
