@@ -113,3 +113,27 @@ struct ScorerReadingTests {
         #expect(!warm.flags.contains(.dismissive))
     }
 }
+
+@Suite("Scorer reading of steps taken")
+struct ScorerStepTests {
+    @Test("a step already taken in the first person past is ownership 1, not yet a fix")
+    func pastStep() {
+        let he = ScorerFixture.score("סימנתי את התיק כדחוף.", lang: .hebrew)
+        #expect(he.levels.ownership == 1)
+        #expect(he.levels.framing == 1)
+        let en = ScorerFixture.score("I've flagged your case to the billing team.", lang: .english)
+        #expect(en.levels.ownership == 1)
+    }
+
+    @Test("what the trainee understood or heard is no step")
+    func perceptionIsNoStep() {
+        let he = ScorerFixture.score("הבנתי.", lang: .hebrew)
+        #expect(he.levels.ownership == 0)
+    }
+
+    @Test("an impersonal fix with a time is ownership 1")
+    func impersonalFixWithTimeIsPartialOwnership() {
+        let he = ScorerFixture.score("הזיכוי יוצא היום.", lang: .hebrew)
+        #expect(he.levels.ownership == 1)
+    }
+}

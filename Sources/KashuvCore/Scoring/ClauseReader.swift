@@ -213,7 +213,7 @@ struct ClauseReader {
         // fix: "I'm sorting it with the courier now", "אני מסדרת את זה מול השליח".
         let acted = Set(reading.actions.map(\.match.first))
         let feelings = Set(matches.filter { Self.feelingKinds.contains($0.kind) }.flatMap { Array($0.first..<$0.end) })
-        for index in tokens.indices where !acted.contains(index) && !feelings.contains(index) && index >= 1 {
+        for index in tokens.indices where !acted.contains(index) && !feelings.contains(index) {
             let word = tokens[index].text
             var subject: Int?
             switch language {
@@ -223,14 +223,21 @@ struct ClauseReader {
                     subject = index - 2
                 }
             case .hebrew:
-                if has(index - 1, .firstPerson), tokens[index].kind == .hebrew, !Self.notActions.contains(word),
+                if index >= 1, has(index - 1, .firstPerson), tokens[index].kind == .hebrew, !Self.notActions.contains(word),
                    WordInfo.of(tokens[index], language: .hebrew).verbReadings.contains(where: { $0.tense == .present }) {
                     subject = index - 1
                 }
             }
+            // A step already taken, in the first person past ("העליתי דחיפות", "I've flagged it"):
+            // the trainee acted on the case, though not yet a fix.
+            var time = ClauseReader.Time.now
+            if subject == nil, let step = Self.pastStep(tokens, index, language: language) {
+                subject = step
+                time = .done
+            }
             guard let subject, sameSegment(subject, index) else { continue }
             let match = CueMatch(kind: .checkAction, cue: -1, first: index, end: index + 1, weight: 1)
-            reading.actions.append(Action(match: match, first: subject, actor: .trainee, time: .now,
+            reading.actions.append(Action(match: match, first: subject, actor: .trainee, time: time,
                                           negated: negatedBetween(subject, index, byToken), conditional: false,
                                           question: questions[tokens[index].sentence]))
         }
@@ -287,6 +294,38 @@ struct ClauseReader {
             }
         }
         return reading
+    }
+
+    /// Lemmas of first-person past verbs that say what the trainee knew, felt or said rather
+    /// than did ("הבנתי", "שמעתי", "אמרתי לך").
+    static let notSteps: Set<String> = [
+        "הבינ", "שמע", "ראה", "חשב", "ידע", "הרגיש", "התכוונ", "קיווה", "רצה", "אמר", "הסביר", "התנצל", "הצטער",
+        "קרא", "שם", "הניח", "זכר", "שכח", "ציפה", "היה", "קיבל",
+    ]
+    static let englishNotSteps: Set<String> = [
+        "understood", "heard", "seen", "read", "thought", "known", "felt", "told", "explained", "said", "been", "had",
+        "noticed", "realised", "realized", "wanted", "hoped", "asked",
+    ]
+
+    /// Where the subject of a first-person past step at `index` starts, if the word is one:
+    /// a Hebrew verb whose every reading is first person past, or English "I've" / "I have" / "we've"
+    /// before a past participle.
+    static func pastStep(_ tokens: [Token], _ index: Int, language: Language) -> Int? {
+        let token = tokens[index]
+        switch language {
+        case .hebrew:
+            guard token.kind == .hebrew else { return nil }
+            let info = WordInfo.of(token, language: .hebrew)
+            guard !info.verbReadings.isEmpty, !info.hasOtherReadings,
+                  info.verbReadings.allSatisfy({ $0.person == 1 && $0.tense == .past }),
+                  !info.verbReadings.contains(where: { notSteps.contains($0.lemma) }) else { return nil }
+            return index
+        case .english:
+            guard index >= 2, tokens[index - 1].text == "have", ["i", "we"].contains(tokens[index - 2].text),
+                  token.text.hasSuffix("ed") && token.text.count >= 5 || ["sent", "put", "set", "made", "done"].contains(token.text),
+                  !englishNotSteps.contains(token.text) else { return nil }
+            return index - 2
+        }
     }
 
     static let copulas: Set<String> = ["is", "are", "הוא", "היא", "הם", "זה", "זו"]

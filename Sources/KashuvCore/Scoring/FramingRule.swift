@@ -23,6 +23,17 @@ struct FramingRule {
         .preference, .impersonal, .warmTransfer, .secondPerson,
     ]
 
+    /// The sentences in which a fix named is offered: someone offers or does it, or a time
+    /// makes it this customer's fix ("ההחזר יוצא היום", "the credit goes through tonight") —
+    /// unless the sentence asks, or states a rule ("refunds are processed within 7 business days").
+    static func offeringSentences(_ f: ReplyFeatures) -> Set<Int> {
+        let ruleKinds = CueKind.rule.bit | CueKind.policy.bit | CueKind.coverage.bit | CueKind.robotic.bit
+        let timed = f.active(.time).map { f.sentence(of: $0) }.filter {
+            !f.text.sentenceIsQuestion[$0] && f.sentenceKinds[$0] & ruleKinds == 0
+        }
+        return Set(f.active(offeringKinds).map { f.sentence(of: $0) } + f.ownActions.map { f.sentence(of: $0.match) } + timed)
+    }
+
     /// Whether a match sits in a segment opened by "if" / "אם" before it.
     static func isConditional(_ match: CueMatch, in f: ReplyFeatures) -> Bool {
         let segment = f.tokens[match.first].segment
@@ -71,14 +82,7 @@ struct FramingRule {
         }.map { f.asMatch($0, kind: .fix) }
         // A fix named in a sentence where nobody offers it is a description ("refunds are
         // processed within 7 days", "the plane swap was due to…"), not an option.
-        // A time makes it this customer's fix too ("ההחזר יוצא היום", "the credit goes through
-        // tonight"), unless the sentence asks, or states a rule ("refunds are processed within 7
-        // business days").
-        let ruleKinds = CueKind.rule.bit | CueKind.policy.bit | CueKind.coverage.bit | CueKind.robotic.bit
-        let timed = f.active(.time).map { f.sentence(of: $0) }.filter {
-            !f.text.sentenceIsQuestion[$0] && f.sentenceKinds[$0] & ruleKinds == 0
-        }
-        let offering = Set(f.active(offeringKinds).map { f.sentence(of: $0) } + f.ownActions.map { f.sentence(of: $0.match) } + timed)
+        let offering = offeringSentences(f)
         let offeredFixes = f.active(.fix).filter { offering.contains(f.sentence(of: $0)) }
         let strong = (offeredFixes + f.active(.done) + ownFixes + choicesOfFix(f)).filter {
             !redirectSentences.contains(f.sentence(of: $0)) && !paidSegments.contains(f.tokens[$0.first].segment)

@@ -64,7 +64,7 @@ struct OwnershipRule {
         let refusingSegments = Set(f.matches.filter { $0.kind == .limitation || $0.kind == .policy }
             .map { f.tokens[$0.first].segment })
         // (A fix only named in a description, "refunds are processed within 7 days", offers nothing.)
-        let offering = Set(f.active(FramingRule.offeringKinds).map { f.sentence(of: $0) } + f.ownActions.map { f.sentence(of: $0.match) })
+        let offering = FramingRule.offeringSentences(f)
         let offersFix = f.active(.fix).contains {
             !refusingSegments.contains(f.tokens[$0.first].segment) && offering.contains(f.sentence(of: $0))
         }
