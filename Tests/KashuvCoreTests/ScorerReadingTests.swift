@@ -137,3 +137,26 @@ struct ScorerStepTests {
         #expect(he.levels.ownership == 1)
     }
 }
+
+@Suite("Scorer reading of what is offered")
+struct ScorerOfferMeaningTests {
+    @Test("a ruled-out item offered in other words is over_promise ('entire' for 'whole', 'מובטח' for 'להבטיח')")
+    func paraphrasedOverPromise() {
+        let en = ScorerFixture.score("I'll refund the entire booking for the trouble.", lang: .english,
+                                     cannotOffer: ["refund the whole booking"],
+                                     canOffer: ["refund the parking charge", "add a $20 voucher for the next booking"])
+        #expect(en.flags.contains(.overPromise))
+        let he = ScorerFixture.score("אני רושם אותך עכשיו לסדנה, מקום מובטח גם אם היא מלאה.", lang: .hebrew,
+                                     cannotOffer: ["להבטיח מקום בסדנה המלאה"],
+                                     canOffer: ["לרשום לסדנה המקבילה שיש בה מקום", "להכניס לרשימת ההמתנה של הסדנה"])
+        #expect(he.flags.contains(.overPromise))
+    }
+
+    @Test("an allowed item that shares the ruled-out item's quantifier is not an over-promise")
+    func allowedWithQuantifier() {
+        let en = ScorerFixture.score("I'll refund all the parking charges today.", lang: .english,
+                                     cannotOffer: ["refund the whole booking"],
+                                     canOffer: ["refund the parking charges", "add a $20 voucher for the next booking"])
+        #expect(!en.flags.contains(.overPromise))
+    }
+}

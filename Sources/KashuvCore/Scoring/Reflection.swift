@@ -11,6 +11,8 @@ struct ReflectionProfile: Sendable {
 
     private var keys = Set<UInt64>()
     private var numbers = Set<String>()
+    /// The keys of each word, so that a word another profile shares is taken out whole.
+    private var words: [[UInt64]] = []
 
     /// Whether there is anything to reflect.
     var isEmpty: Bool { keys.isEmpty && numbers.isEmpty }
@@ -22,13 +24,18 @@ struct ReflectionProfile: Sendable {
         self.init(tokenized: texts.map { Tokenizer.tokenize($0) }, stopwords: stopwords, lemmas: lemmas)
     }
 
-    /// This content without what `others` also hold: what sets an item apart from them.
+    /// How many distinct words and numbers the profile holds.
+    var size: Int { words.count + numbers.count }
+
+    /// This content without what `others` also hold: what sets an item apart from them. A word
+    /// goes whole when another profile shares any of its forms ("לסדנה" beside "בסדנה").
     func subtracting(_ others: [ReflectionProfile]) -> ReflectionProfile {
         var result = self
         for other in others {
-            result.keys.subtract(other.keys)
+            result.words.removeAll { word in word.contains(where: other.keys.contains) }
             result.numbers.subtract(other.numbers)
         }
+        result.keys = Set(result.words.joined())
         return result
     }
 
@@ -38,10 +45,16 @@ struct ReflectionProfile: Sendable {
         for text in texts {
             for token in text.tokens {
                 if let number = Self.number(token) { numbers.insert(number); continue }
+                if lemmas, let meaning = Self.meaningKey(token) {
+                    keys.insert(meaning)
+                    words.append([meaning])
+                    continue
+                }
                 guard Self.isContent(token, stopwords: stopwords) else { continue }
                 buffer.removeAll(keepingCapacity: true)
                 Self.keys(of: token, into: &buffer, lemmas: lemmas)
                 keys.formUnion(buffer)
+                words.append(buffer)
             }
         }
     }
@@ -66,6 +79,13 @@ struct ReflectionProfile: Sendable {
                 }
                 continue
             }
+            if lemmas, let meaning = Self.meaningKey(token) {
+                if keys.contains(meaning) {
+                    if seen.insert(meaning).inserted { score += 1 }
+                    matched.append(index)
+                }
+                continue
+            }
             guard Self.isContent(token, stopwords: stopwords) else { continue }
             buffer.removeAll(keepingCapacity: true)
             Self.keys(of: token, into: &buffer, lemmas: lemmas)
@@ -75,6 +95,31 @@ struct ReflectionProfile: Sendable {
             }
         }
         return (score, matched)
+    }
+
+    /// Words compared by what they mean when reading what is offered: the whole of something
+    /// ("the entire rental" is "the whole rental", "את כל החשבון" is "החשבון כולו"), and
+    /// certainty ("מקום מובטח", "בטוח", "guaranteed" are a promise, as "להבטיח" in a
+    /// `cannot_offer` item is).
+    static let meaningClasses: [String: UInt64] = {
+        let whole = WordHash.hash("⟨whole⟩"), certain = WordHash.hash("⟨certain⟩")
+        var classes: [String: UInt64] = [:]
+        for word in ["all", "whole", "entire", "entirely", "full", "fully", "every", "complete", "total",
+                     "כל", "הכל", "הכול", "כולו", "כולה", "מלא", "מלאה", "המלא", "המלאה", "במלואו", "במלואה", "שלמ",
+                     "שלמה", "השלמ", "השלמה"] {
+            classes[word] = whole
+        }
+        for word in ["promise", "promised", "guarantee", "guaranteed", "assure", "definitely", "certainly",
+                     "להבטיח", "מבטיח", "מבטיחה", "מובטח", "מובטחת", "בטוח", "בטוחה", "בוודאות", "להתחייב", "מתחייב",
+                     "מתחייבת", "סגור"] {
+            classes[word] = certain
+        }
+        return classes
+    }()
+
+    /// The meaning key of a word in ``meaningClasses``.
+    static func meaningKey(_ token: Token) -> UInt64? {
+        token.kind == .number ? nil : meaningClasses[token.text]
     }
 
     static let durationUnits: Set<String> = [

@@ -8,14 +8,15 @@
 /// of it than of what sets an allowed item apart: an allowed offer is never an over-promise.
 struct ScenarioOffers: Sendable {
     private let allowed: [ReflectionProfile]
-    private let forbidden: [ReflectionProfile]
+    /// Each ruled-out item: what sets it apart, and the whole item.
+    private let forbidden: [(distinct: ReflectionProfile, whole: ReflectionProfile)]
 
     init(can: [String], cannot: [String], stopwords: Set<UInt64>) {
         let allowed = can.map { ReflectionProfile(texts: [$0], stopwords: stopwords, lemmas: true) }
         let ruledOut = cannot.map { ReflectionProfile(texts: [$0], stopwords: stopwords, lemmas: true) }
         // Each side by what sets it apart from the other: "$40" and "fee" in both say nothing.
         self.allowed = allowed.map { $0.subtracting(ruledOut) }
-        forbidden = ruledOut.map { $0.subtracting(allowed) }.filter { !$0.isEmpty }
+        forbidden = ruledOut.map { (distinct: $0.subtracting(allowed), whole: $0) }.filter { !$0.distinct.isEmpty }
     }
 
     /// Whether the scenario rules anything out.
@@ -37,8 +38,16 @@ struct ScenarioOffers: Sendable {
             return false
         }
         let skipped = ownWordsOnly ? echoes : []
-        let worst = forbidden.map { $0.overlap(tokens: tokens, range: range, stopwords: stopwords, skipping: skipped).score }.max() ?? 0
-        guard worst >= ReflectionProfile.threshold + margin else { return false }
+        // An item set apart by one word ("refund the *whole* rental" beside "refund the fuel") is
+        // offered when that word and enough of the whole item are ("I'll refund the entire rental").
+        let needed = ReflectionProfile.threshold + margin
+        let worst = forbidden.map { item -> Int in
+            let distinct = item.distinct.overlap(tokens: tokens, range: range, stopwords: stopwords, skipping: skipped).score
+            if distinct >= needed { return distinct }
+            let whole = item.whole.overlap(tokens: tokens, range: range, stopwords: stopwords, skipping: skipped).score
+            return distinct >= min(needed, item.distinct.size) && whole >= needed ? needed : 0
+        }.max() ?? 0
+        guard worst >= needed else { return false }
         let best = allowed.map { $0.overlap(tokens: tokens, range: range, stopwords: stopwords, skipping: skipped).score }.max() ?? 0
         return worst > best
     }
