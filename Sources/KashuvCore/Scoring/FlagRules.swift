@@ -266,8 +266,8 @@ struct FlagRules {
                 defer { sentenceStart = index }
                 guard sentenceStart < index else { continue }
                 let sentence = f.tokens[sentenceStart].sentence
-                guard !refusing.contains(sentence), !f.text.sentenceIsQuestion[sentence] else { continue }
-                let offering = offeringSentences.contains(sentence) && !story.contains(sentence)
+                guard !refusing.contains(sentence), !f.text.sentenceIsQuestion[sentence], !story.contains(sentence) else { continue }
+                let offering = offeringSentences.contains(sentence)
                 if offers.forbids(tokens: f.tokens, range: sentenceStart..<index, stopwords: f.cues.stopwords,
                                   margin: offering ? 0 : 1, echoes: customerTokens, ownWordsOnly: !offering) {
                     out.flags.insert(.overPromise)
