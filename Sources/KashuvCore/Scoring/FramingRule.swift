@@ -84,7 +84,12 @@ struct FramingRule {
         // processed within 7 days", "the plane swap was due to…"), not an option.
         let offering = offeringSentences(f)
         let offeredFixes = f.active(.fix).filter { offering.contains(f.sentence(of: $0)) }
-        let strong = (offeredFixes + f.active(.done) + ownFixes + choicesOfFix(f)).filter {
+        // In a warm transfer, the colleague the case is handed to doing the fix ("היא מנפיקה את
+        // הטופס תוך כמה דקות", "he'll process the refund while you're on the line").
+        let handedFixes = f.has(.warmTransfer) ? f.actions.filter {
+            $0.actor == .other && $0.match.kind == .fixAction && !$0.negated && !$0.conditional && !$0.question
+        }.map { f.asMatch($0, kind: .fix) } : []
+        let strong = (offeredFixes + f.active(.done) + ownFixes + handedFixes + choicesOfFix(f)).filter {
             !redirectSentences.contains(f.sentence(of: $0)) && !paidSegments.contains(f.tokens[$0.first].segment)
         }.sorted { $0.first < $1.first }
         // Sending the customer elsewhere is a weak alternative (a "you can…" alone is not).
