@@ -160,3 +160,15 @@ struct ScorerOfferMeaningTests {
         #expect(!en.flags.contains(.overPromise))
     }
 }
+
+@Suite("Scorer advice says what the words did")
+struct ScorerAdviceWordingTests {
+    @Test("a shrug is named as a shrug, not as talking down, and the wall quotes the refusal whole")
+    func shrugAdvice() {
+        let en = ScorerFixture.score("I'm sorry. There's nothing I can do about it though.", lang: .english)
+        #expect(en.flags.contains(.dismissive))
+        #expect(en.advice.first?.contains("shrugging") == true)
+        #expect(!en.advice.contains { $0.contains("talks down") })
+        #expect(en.evidence.contains { $0.flag == .policyWall && $0.text == "nothing I can do" })
+    }
+}

@@ -28,11 +28,27 @@ enum Advice {
 
         if input.flags.contains(.dismissive) {
             let said = quote(.dismissive) ?? ""
-            advice.append(he
-                ? g("אמרת \(said) — זה נשמע מזלזל. הורידי את הטון ותתחילי מההכרה במה שהלקוח מרגיש.",
-                  "אמרת \(said) — זה נשמע מזלזל. הורד את הטון ותתחיל מההכרה במה שהלקוח מרגיש.",
-                  "אמרתם \(said) — זה נשמע מזלזל. הורידו את הטון ותתחילו מההכרה במה שהלקוח מרגיש.")
-                : "You said \(said) — that talks down to the customer. Drop it and start by acknowledging how they feel.")
+            // Say what the words did: shrugged the problem off, made the customer the problem, or talked down.
+            switch input.evidence.first(where: { $0.flag == .dismissive })?.rule {
+            case "flag.dismissive.shrug":
+                advice.append(he
+                    ? g("אמרת \(said) — הלקוח שומע שאף אחד לא יטפל בזה. במקום למשוך בכתפיים, אמרי מה את עושה עכשיו.",
+                      "אמרת \(said) — הלקוח שומע שאף אחד לא יטפל בזה. במקום למשוך בכתפיים, אמור מה אתה עושה עכשיו.",
+                      "אמרתם \(said) — הלקוח שומע שאף אחד לא יטפל בזה. במקום למשוך בכתפיים, אמרו מה אתם עושים עכשיו.")
+                    : "You said \(said) — the customer hears that nobody will deal with it. Instead of shrugging it off, say what you are doing now.")
+            case "flag.dismissive.customer_is_the_problem":
+                advice.append(he
+                    ? g("אמרת \(said) — זה הופך את הלקוח לבעיה. גם אם משהו השתבש אצלו, התחילי מההכרה בתחושה ומה שאפשר לעשות.",
+                      "אמרת \(said) — זה הופך את הלקוח לבעיה. גם אם משהו השתבש אצלו, התחל מההכרה בתחושה ומה שאפשר לעשות.",
+                      "אמרתם \(said) — זה הופך את הלקוח לבעיה. גם אם משהו השתבש אצלו, התחילו מההכרה בתחושה ומה שאפשר לעשות.")
+                    : "You said \(said) — that makes the customer the problem. Even if something went wrong on their side, start from how they feel and what can be done.")
+            default:
+                advice.append(he
+                    ? g("אמרת \(said) — זה נשמע מזלזל. הורידי את הטון ותתחילי מההכרה במה שהלקוח מרגיש.",
+                      "אמרת \(said) — זה נשמע מזלזל. הורד את הטון ותתחיל מההכרה במה שהלקוח מרגיש.",
+                      "אמרתם \(said) — זה נשמע מזלזל. הורידו את הטון ותתחילו מההכרה במה שהלקוח מרגיש.")
+                    : "You said \(said) — that talks down to the customer. Drop it and start by acknowledging how they feel.")
+            }
         }
         if input.flags.contains(.blame) {
             let said = quote(.blame) ?? ""

@@ -247,8 +247,15 @@ struct ClauseReader {
         for match in matches where (match.kind == .ability || match.kind == .coverage) && match.negated {
             let subject = (max(0, match.first - subjectReach)..<match.first).last { sameSegment($0, match.first) && has($0, .secondPerson) }
             if subject == nil && !questions[tokens[match.first].sentence] {
+                // From the negation that cancels it ("nothing I can do", "אין לי אפשרות"), so the
+                // evidence quotes the refusal, not the bare "can".
                 var start = match.first
                 while start > 0 && sameSegment(start - 1, match.first) && has(start - 1, .negator) { start -= 1 }
+                if start == match.first, let negator = (max(0, match.first - subjectReach)..<match.first).last(where: {
+                    sameSegment($0, match.first) && has($0, .negator)
+                }) {
+                    start = negator
+                }
                 reading.composed.append(CueMatch(kind: .limitation, cue: -1, first: min(start, match.first), end: match.end, weight: 1))
             }
         }
