@@ -39,6 +39,7 @@ let fuzzTarget: FuzzTarget = {
 @_cdecl("LLVMFuzzerInitialize")
 func fuzzerInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> Int32 {
     let target = fuzzTarget
+    CPUTimeWatchdog.start()
     let arguments = CommandLine.arguments.dropFirst()
     if let corpus = arguments.first(where: { !$0.hasPrefix("-") }),
        let existing = try? FileManager.default.contentsOfDirectory(atPath: corpus), existing.isEmpty {
@@ -52,6 +53,8 @@ func fuzzerInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutable
 /// libFuzzer's callback: one input to the target.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    CPUTimeWatchdog.begin()
+    defer { CPUTimeWatchdog.end() }
     runOne(fuzzTarget, data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
     return 0
 }
