@@ -72,12 +72,14 @@ extension ScenarioChecks {
 
     private func harmfulReplies() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // The replies tried are the same at every turn: each harmful flag with every level it allows.
+        let tries = Self.harmfulFlags.map { flag in (flag, Self.levels(cappedBy: flag).map { Assessment(levels: $0, flags: [flag]) }) }
         for (turnIndex, turn) in scenario.turns.enumerated() {
             var reported: Set<Int> = []
-            for flag in Self.harmfulFlags {
+            for (flag, assessments) in tries {
                 for mood in Mood.range where mood + Self.clearMoodRise <= Mood.furious {
-                    for levels in Self.levels(cappedBy: flag) {
-                        let assessment = Assessment(levels: levels, flags: [flag])
+                    for assessment in assessments {
+                        let levels = assessment.levels
                         guard let branchIndex = turn.branches.firstIndex(where: { $0.when?.holds(for: assessment, mood: mood) ?? true }),
                               turn.branches[branchIndex].mood < Self.clearMoodRise,
                               reported.insert(branchIndex).inserted
