@@ -103,7 +103,11 @@ let package = Package(
         ),
         .testTarget(
             name: "KashuvGroupTests",
-            dependencies: ["KashuvGroup", "KashuvTerminal", "KashuvCore"],
+            dependencies: [
+                "KashuvGroup", "KashuvTerminal", "KashuvCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: testWarningsAreErrors
         ),
     ],

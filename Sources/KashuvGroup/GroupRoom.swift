@@ -1,5 +1,6 @@
 import Foundation
 import KashuvCore
+import NIOCore
 
 /// The state of a group session: the plan's scenarios, the group's call, the rounds, the
 /// trainees and the spotlight. It does no I/O except through the trainees' practice
@@ -55,12 +56,15 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
     /// When the session started.
     package let startedAt = Date()
     /// How long the server took per reply, in milliseconds: from the reply's bytes arriving to
-    /// the feedback frame sent (scoring, saving with fsync, drawing). For the summary.
-    package private(set) var replyHandling: [Double] = []
+    /// the feedback frame sent (scoring, saving with fsync, drawing), and its parts. For the summary.
+    package private(set) var replyHandling = ReplyHandling()
 
-    /// Notes how long one reply took to handle.
-    package func noteReplyHandled(milliseconds: Double) {
-        if replyHandling.count < 100_000 { replyHandling.append(milliseconds) }
+    /// Notes that a trainee's feedback frame was handed to their connection: the reply's
+    /// handling is complete.
+    package func noteFrameSent(for seat: TraineeSeat) {
+        guard let timing = seat.replyTiming else { return }
+        seat.replyTiming = nil
+        replyHandling.add(timing, frameSent: .now())
     }
     /// Called after every change (redraw the console and the trainees' screens).
     package var onChange: ((_ publicChange: Bool) -> Void)?
@@ -114,17 +118,19 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
         PracticeSession.start(scenario: scenario, trainee: name, store: store, scorer: scorer, coaching: coaching, groupSession: sessionID)
     }
 
-    /// Runs the scoring and saving of a reply away from the caller's thread and calls back on
-    /// it; `nil` runs it at once (tests). The server hands it to a thread pool so that one
-    /// reply's `fsync` does not hold up the other trainees.
-    package var offload: ((@escaping @Sendable () throws -> TurnOutcome, @escaping (Result<TurnOutcome, any Error>) -> Void) -> Void)?
+    /// Scores and saves replies off the room's thread (``ReplyPipeline``); `nil` does both at
+    /// once on the caller's thread (tests).
+    package var pipeline: ReplyPipeline?
     /// Replies being scored and saved now; the round does not close under them.
     package private(set) var repliesInFlight = 0
 
     /// Scores and saves a trainee's reply to the open round, then calls back (on the room's
     /// thread) with the outcome. The turn is on storage before the callback; the trainee then
     /// sees their own feedback, and the facilitator the tally.
-    package func answer(_ reply: String, from seat: TraineeSeat, completion: @escaping (Result<TurnOutcome, any Error>) -> Void) {
+    ///
+    /// - Parameter received: when the reply's bytes arrived (for the timing breakdown).
+    package func answer(_ reply: String, from seat: TraineeSeat, received: NIODeadline = .now(),
+                        completion: @escaping (Result<TurnOutcome, any Error>) -> Void) {
         guard phase == .roundOpen, let round = currentRound else { return completion(.failure(GroupError.roundClosed)) }
         guard seat.answeredRound != round.number else { return completion(.failure(GroupError.alreadyAnswered)) }
         guard reply.count <= limits.replyLength else { return completion(.failure(GroupError.replyTooLong(limit: limits.replyLength))) }
@@ -139,29 +145,34 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
         // The seat's session is used by this work alone until the callback: the room does not
         // advance while a reply is in flight, and nothing else writes to the session.
         let session = UncheckedSendable(seat.session)
-        let work: @Sendable () throws -> TurnOutcome = { try session.value.submit(reply: reply) }
-        let finish: (Result<TurnOutcome, any Error>) -> Void = { [self] result in
+        let store = self.store, trainee = seat.name
+        let score: @Sendable () throws -> PracticeSession.PreparedTurn = { try session.value.prepare(reply: reply) }
+        let save: @Sendable (PracticeSession.PreparedTurn) throws -> Void = { try store.append($0.record, for: trainee) }
+        let finish: (Result<PracticeSession.PreparedTurn, any Error>, ReplyTiming?) -> Void = { [self] result, timing in
             repliesInFlight -= 1
             switch result {
-            case .success(let outcome):
+            case .success(let prepared):
+                let outcome = seat.session.accept(prepared)
                 seat.append(.ownReply(outcome))
                 if let index = rounds.lastIndex(where: { $0.number == round.number }) {
                     rounds[index].add(.init(trainee: seat.name.displayName, outcome: outcome))
                 }
+                seat.replyTiming = timing
                 onChange?(false)
-            case .failure:
+                completion(.success(outcome))
+            case .failure(let error):
                 seat.answeredRound = previous
+                completion(.failure(error))
             }
-            completion(result)
         }
-        if let offload {
-            offload(work, finish)
+        if let pipeline {
+            pipeline.handle(score: score, save: save, received: received) { finish($0, $1) }
         } else {
-            finish(Result { try work() })
+            finish(Result { let prepared = try score(); try save(prepared); return prepared }, nil)
         }
     }
 
-    /// Scores and saves a reply at once (without ``offload``); for tests.
+    /// Scores and saves a reply at once (without ``pipeline``); for tests.
     package func answer(_ reply: String, from seat: TraineeSeat) throws -> TurnOutcome {
         var outcome: Result<TurnOutcome, any Error>?
         answer(reply, from: seat) { outcome = $0 }
@@ -230,9 +241,23 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
         guard let turn = engine.currentTurn(in: state) else { return }
         rounds.append(RoundTally(number: rounds.count + 1, scenarioID: scenario.id, turn: turn))
         phase = .roundOpen
+        warmUpScorer(for: turn)
         let change = state.history.last.map { $0.moodAfter - $0.moodBefore } ?? 0
         // A group shares one call: the customer speaks to everyone, in the plural.
         broadcast(.customerLine(turn.says(.plural), moodChange: change))
+    }
+
+    /// Scores a sample reply to the round's line on a scoring thread while the trainees read
+    /// it, so that the first real reply does not pay for the scorer's lazily built tables and
+    /// for reading this customer line (measured: the first replies of a session waited up to
+    /// 86 ms for them, and the replies queued behind them too).
+    private func warmUpScorer(for turn: Turn) {
+        guard let pipeline else { return }
+        var context = ScoringContext(scenario: scenario, turn: turn, address: coaching.address)
+        context.adviceLanguage = coaching.feedbackLanguage ?? coaching.profile?.feedbackLanguage ?? scenario.language
+        let sample = scenario.language == .hebrew ? "אני מבינה, אני בודקת את זה עכשיו" : "I understand, I am checking it now"
+        let scorer = self.scorer, prepared = context
+        pipeline.warmUp { _ = scorer.score(sample, context: prepared) }
     }
 
     private func advance(following answer: RoundTally.Answer, rule: String) {

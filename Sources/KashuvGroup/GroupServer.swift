@@ -10,7 +10,8 @@ import NIOSSH
 /// forwarding are refused; so are exec and subsystems (in ``TraineeConnection``).
 ///
 /// Everything runs on one event loop thread, which also owns the ``GroupRoom``: no locks,
-/// no ncurses, no shared mutable state between threads.
+/// no ncurses, no shared mutable state between threads. Only a reply's scoring and saving
+/// leave it (``ReplyPipeline``).
 package final class GroupServer: @unchecked Sendable {
     // @unchecked: every property is touched only on `loop` (checked with preconditions).
     package let loop: any EventLoop
@@ -21,8 +22,8 @@ package final class GroupServer: @unchecked Sendable {
     private let gate: JoinGate
     private var channel: (any Channel)?
     private var connections: [ObjectIdentifier: any Channel] = [:]
-    /// Scores and saves replies (fsync) off the event loop.
-    private let savers = NIOThreadPool(numberOfThreads: 4)
+    /// Scores and saves replies off the event loop.
+    private let pipeline: ReplyPipeline
 
     package init(room: GroupRoom, code: JoinCode, hostKey: NIOSSHPrivateKey, group: MultiThreadedEventLoopGroup) {
         self.room = room
@@ -31,12 +32,8 @@ package final class GroupServer: @unchecked Sendable {
         self.group = group
         loop = group.next()
         gate = JoinGate(limits: room.limits)
-        savers.start()
-        let loop = self.loop, savers = self.savers
-        room.offload = { work, finish in
-            let finishOnLoop = NIOLoopBound(finish, eventLoop: loop)
-            savers.runIfActive(eventLoop: loop, work).whenComplete { finishOnLoop.value($0) }
-        }
+        pipeline = ReplyPipeline(loop: loop)
+        room.pipeline = pipeline
     }
 
     /// Starts listening; returns the port bound (useful with port 0).
@@ -119,7 +116,7 @@ package final class GroupServer: @unchecked Sendable {
         }
         channel?.close(promise: nil)
         for connection in connections.values { connection.close(promise: nil) }
-        savers.shutdownGracefully { _ in }
+        pipeline.shutdown()
     }
 }
 

@@ -78,12 +78,7 @@ package enum GroupSummary {
             lines.append("  \(round.number). \(round.scenarioID) \(round.turn.id): \(round.answers.count) answers · \(levels)"
                 + (flags.isEmpty ? "" : " · \(flags)") + (round.advanced.map { " → \($0.next) (\($0.rule))" } ?? ""))
         }
-        let timings = room.replyHandling.sorted()
-        if !timings.isEmpty {
-            func percentile(_ p: Double) -> Double { timings[min(timings.count - 1, Int((p / 100 * Double(timings.count - 1)).rounded()))] }
-            lines.append(String(format: "replies handled by the server (score, save and fsync, frame): p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d)",
-                                percentile(50), percentile(99), timings.last!, timings.count))
-        }
+        if let timings = room.replyHandling.text { lines.append(timings) }
         return lines.map { DisplaySafeText.clean($0, keepingNewlines: false) }
     }
 }

@@ -41,6 +41,8 @@ package final class TraineeConnection: ChannelInboundHandler {
     private var shown: FrameCanvas?
     private var pendingFrame = false
     private var idleTimer: Scheduled<Void>?
+    /// When the bytes being handled arrived (a reply's handling time starts there).
+    private var received = NIODeadline.now()
     private var labels: GroupLabels { GroupLabels(language: room.scenario.language) }
 
     /// - Parameters:
@@ -156,6 +158,7 @@ package final class TraineeConnection: ChannelInboundHandler {
     package func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let data = unwrapInboundIn(data)
         guard case .byteBuffer(let buffer) = data.data, case .channel = data.type else { return }
+        received = .now()
         resetIdleTimer()
         let keys = decoder.keys(from: buffer.readableBytesView.prefix(64 * 1024))
         guard !keys.isEmpty else { return }
@@ -207,15 +210,12 @@ package final class TraineeConnection: ChannelInboundHandler {
             let bidi = BidiMode.auto.resolved(environment: environment)
             let screen = PracticeScreen(session: seat.session, bidi: bidi, size: size, showingSavedTurns: false)
             screen.groupSubmit = { [weak self, weak screen, room] reply, done in
-                let started = NIODeadline.now()
-                room.answer(reply, from: seat) { result in
+                room.answer(reply, from: seat, received: self?.received ?? .now()) { result in
                     guard let self, let screen, self.screen === screen else { return }
                     if case .success = result { self.applied = seat.log.count }  // the screen shows its own reply itself
                     done(result)
                     self.refresh()
-                    if case .success = result {
-                        room.noteReplyHandled(milliseconds: Double((NIODeadline.now() - started).nanoseconds) / 1_000_000)
-                    }
+                    room.noteFrameSent(for: seat)
                 }
             }
             screen.inputHint = labels.inputHint

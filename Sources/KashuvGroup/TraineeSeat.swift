@@ -34,6 +34,8 @@ package final class TraineeSeat {
     package var isConnected = false
     /// The connection showing this seat now, if any (a second login with the same name takes over).
     package weak var connection: TraineeConnection?
+    /// Where the time of the trainee's last reply went, until its feedback frame is sent.
+    var replyTiming: ReplyTiming?
     /// Bumped whenever the log is replaced (a new scenario), so screens know to start over.
     package private(set) var generation = 0
 

@@ -70,7 +70,9 @@ struct FacilitateCommand: ParsableCommand {
             progressFolder: URL(fileURLWithPath: progress, isDirectory: true), hostKeyPath: hostKey)
         options.coaching = Coaching(profile: profile)
         do {
-            let status = try Facilitation.run(options, scorer: try PracticeScorer.load(profile: profile))
+            // The cue tables and hspell's lemma tables build in the background while the room gathers.
+            let scorer = try PracticeScorer.loadInBackground(profile: profile)
+            let status = try Facilitation.run(options, scorer: scorer)
             if status != 0 { throw ExitCode(status) }
         } catch let error as GroupError {
             throw ValidationErrorText(error.description)

@@ -56,6 +56,24 @@ struct PracticeSessionTests {
         #expect(attempt.attemptID == session.attemptID)
     }
 
+    @Test("a reply in two steps: prepare scores it and saves nothing; accept, after the caller saved it, moves the call on")
+    func prepareThenAccept() throws {
+        let session = start()
+        let prepared = try session.prepare(reply: "L2 O1 F1 אני מבין שחיכית 35 דקות")
+        #expect(try records().isEmpty, "prepare writes nothing")
+        #expect(session.currentTurn?.id == "opening" && session.turns.isEmpty, "prepare does not move the call")
+        guard case .turn(let record) = prepared.record else {
+            Issue.record("a prepared reply carries a turn record")
+            return
+        }
+        #expect(record.turnNumber == 1 && record.lineID == "opening" && record.reply == "L2 O1 F1 אני מבין שחיכית 35 דקות")
+        try store.append(prepared.record, for: trainee)
+        let outcome = session.accept(prepared)
+        #expect(outcome == prepared.outcome && outcome.moodAfter == 4)
+        #expect(session.currentTurn?.id == "feels-heard" && session.turns.count == 1)
+        #expect(try records().count == 1)
+    }
+
     @Test("the scorer gets the turn's context and the earlier replies")
     func scoringContext() throws {
         let session = start()

@@ -1,5 +1,7 @@
 import Foundation
 import KashuvCore
+import NIOCore
+import NIOPosix
 import Testing
 @testable import KashuvGroup
 
@@ -85,5 +87,35 @@ struct GroupRoomTests {
         #expect(!late.log.contains { if case .ownReply = $0 { true } else { false } })
         #expect(throws: Never.self) { _ = try room.answer("סליחה על העיכוב", from: late) }
         #expect(try seat("נועה") === noa, "the same name gets the same seat back")
+    }
+
+    @Test("replies through the pipeline (scoring and saving threads): each trainee's turn is in their file before their callback, all of a burst land")
+    func pipeline() throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer { try? group.syncShutdownGracefully() }
+        let loop = group.next()
+        let pipeline = ReplyPipeline(loop: loop)
+        defer { pipeline.shutdown() }
+        let names = (1...40).map { "חניך \($0)" }
+        let store = ProgressStore(folder: folder)
+        let seen = try loop.submit { () -> EventLoopFuture<[Int]> in
+            room.pipeline = pipeline
+            let seats = names.compactMap { try? room.seat(TraineeName($0)) }
+            room.next()
+            var counts: [EventLoopFuture<Int>] = []
+            for seat in seats {
+                let promise = loop.makePromise(of: Int.self)
+                room.answer("אני מבינה שחיכית", from: seat) { result in
+                    // What is on storage when the trainee's feedback would be drawn.
+                    let saved = (try? store.read(seat.name).records.count) ?? -1
+                    if case .success = result { promise.succeed(saved) } else { promise.succeed(-1) }
+                }
+                counts.append(promise.futureResult)
+            }
+            return EventLoopFuture.whenAllSucceed(counts, on: loop)
+        }.wait().wait()
+        #expect(seen == Array(repeating: 1, count: names.count))
+        let answers = try loop.submit { room.currentRound?.answers.count ?? 0 }.wait()
+        #expect(answers == names.count)
     }
 }

@@ -162,6 +162,28 @@ public final class PracticeSession {
     /// - Throws: ``PracticeError/emptyReply``, ``PracticeError/replyTooLong(length:maximum:)``, ``PracticeError/callIsOver``,
     ///   ``PracticeError/dialogue(_:)``, or the ``ProgressError`` from saving.
     public func submit(reply: String) throws -> TurnOutcome {
+        let prepared = try prepare(reply: reply)
+        try store.append(prepared.record, for: trainee)
+        return accept(prepared)
+    }
+
+    /// A reply scored and its turn record made, not yet saved: what ``submit(reply:)`` does
+    /// before the save, for a front end that saves records itself (a group session saves
+    /// many trainees' records at once, then calls ``accept(_:)`` for each).
+    public struct PreparedTurn: Sendable {
+        /// The turn record to append to the trainee's progress file.
+        public let record: ProgressRecord
+        /// What the trainee will see once the record is on storage.
+        public let outcome: TurnOutcome
+        fileprivate let next: DialogueState
+    }
+
+    /// Scores a reply to ``currentTurn`` and makes its record, without saving it or moving
+    /// the call on. Save ``PreparedTurn/record`` (``ProgressStore/append(_:for:)``), then
+    /// call ``accept(_:)``; nothing else may use the session in between.
+    ///
+    /// - Throws: the errors of ``submit(reply:)`` except those of saving.
+    public func prepare(reply: String) throws -> PreparedTurn {
         let reply = reply.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reply.isEmpty else { throw PracticeError.emptyReply }
         try ReplyLength.check(reply)
@@ -187,10 +209,17 @@ public final class PracticeSession {
             attemptStartedAt: startedAt, turnNumber: nextTurnNumber, lineID: turn.id, customerLine: turn.says(address),
             reply: reply, language: scenario.language, score: score,
             moodBefore: step.moodBefore, moodAfter: step.moodAfter, next: nextID, timestamp: Date(), session: groupSession)
-        var outcome = try makeOutcome(number: record.turnNumber, turn: turn, reply: reply, score: score, step: step)
-        try store.append(.turn(record), for: trainee)
+        let outcome = try makeOutcome(number: record.turnNumber, turn: turn, reply: reply, score: score, step: step)
+        return PreparedTurn(record: .turn(record), outcome: outcome, next: next)
+    }
 
-        state = next
+    /// Moves the call on by a prepared reply whose record is now on storage, and returns
+    /// what to show. When the reply ends the call (practising alone), the attempt record is
+    /// written too; if that fails, the outcome carries a ``TurnOutcome/warning``.
+    @discardableResult
+    public func accept(_ prepared: PreparedTurn) -> TurnOutcome {
+        var outcome = prepared.outcome
+        state = prepared.next
         turns.append(outcome)
         // In a group session the call ends when the group's does (``follow(_:mood:)``).
         if state.isOver, groupSession == nil {
