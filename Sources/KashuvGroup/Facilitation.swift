@@ -28,6 +28,9 @@ public struct FacilitationOptions: Sendable {
     public var hostKeyPath: String?
     /// The trainer profile the attempts are measured against.
     public var coaching = Coaching()
+    /// Why this run continues an earlier one, when its supervisor restarted it after a crash
+    /// (shown on the console).
+    public var restartNote: String?
 
     /// Options with every field given.
     public init(title: String, name: String, scenarios: [Scenario], host: String, port: Int, code: String?,
@@ -56,15 +59,48 @@ public enum Facilitation {
         let hostKey = try HostKeyFile(path: options.hostKeyPath ?? HostKeyFile.defaultPath(environment: environment))
         let store = ProgressStore(folder: options.progressFolder)
         try store.prepareFolder()
-        let room = try GroupRoom(
-            sessionID: sessionID(name: options.name), title: options.title, scenarios: options.scenarios,
-            store: store, scorer: scorer, coaching: options.coaching, limits: GroupLimits())
+        // A session interrupted in this progress folder (a crash, kill -9) continues where it was.
+        let roomFile = RoomFile(folder: options.progressFolder)
+        var savedRoom = try roomFile.read()
+        if let earlier = savedRoom, earlier.phase == GroupRoom.Phase.finished.rawValue {
+            roomFile.remove()
+            savedRoom = nil
+        }
+        if let earlier = savedRoom, earlier.name != options.name || earlier.scenarioIDs != options.scenarios.map(\.id) {
+            throw GroupError.otherSessionInProgress(path: roomFile.url.path, session: earlier.session, name: earlier.name)
+        }
+        let room: GroupRoom
+        if let savedRoom {
+            room = try GroupRoom(restoring: savedRoom, scenarios: options.scenarios, store: store, scorer: scorer,
+                                 coaching: options.coaching, limits: GroupLimits())
+        } else {
+            room = try GroupRoom(
+                sessionID: sessionID(name: options.name), title: options.title, scenarios: options.scenarios,
+                store: store, scorer: scorer, coaching: options.coaching, limits: GroupLimits())
+        }
+        room.name = options.name
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         defer { try? group.syncShutdownGracefully() }
         let server = GroupServer(room: room, code: code, hostKey: hostKey.key, group: group)
-        let port = try server.start(host: options.host, port: options.port)
+        // The same port as before the interruption when none was chosen, so the join command stays the same.
+        let port: Int
+        if let savedRoom, options.port == 0, savedRoom.port > 0, let again = try? server.start(host: options.host, port: savedRoom.port) {
+            port = again
+        } else {
+            port = try server.start(host: options.host, port: options.port)
+        }
+        try server.loop.submit {
+            room.port = port
+            room.roomFile = roomFile
+            room.savePosition()
+        }.wait()
         let joinLine = "ssh -p \(port) NAME@\(displayHost(options.host))"
         let console = FacilitatorConsole(room: room, joinLine: joinLine, code: code.text, fingerprint: hostKey.fingerprint)
+        let continuing = savedRoom.map { _ in
+            (options.restartNote.map { $0 + " " } ?? "") + "continuing \(room.sessionID) where it was "
+                + "(scenario \(room.scenarioIndex + 1), round \(room.rounds.count)): trainees connect again with the same command and name"
+        }
+        if let continuing { console.note(continuing) }
 
         let interactive = isatty(0) == 1 && isatty(1) == 1 && !["", "dumb"].contains(environment["TERM"] ?? "")
         let colours = (environment["NO_COLOR"] ?? "").isEmpty
@@ -111,6 +147,7 @@ public enum Facilitation {
             output.line("join: \(joinLine)")
             output.line("code: \(code.text)")
             output.line("host key: \(hostKey.fingerprint)\(hostKey.created ? " (new)" : "")")
+            if let continuing { output.line(continuing) }
             output.line("listening on port \(port)")
         }
         SignalWatch.install()
@@ -174,19 +211,22 @@ public enum Facilitation {
         }
 
         // The end: the summary, the trainees told, the terminal restored.
-        let summary = try loop.submit { () -> (path: String, lines: [String]) in
+        let summary = try loop.submit { () -> (path: String?, lines: [String]) in
             room.finish()
             server.stop()
-            let path = (try? GroupSummary.write(room, folder: options.progressFolder).path) ?? "(could not be written)"
-            return (path, GroupSummary.text(room))
+            return (try? GroupSummary.write(room, folder: options.progressFolder).path, GroupSummary.text(room))
         }.wait()
+        // Every reply and position handed over is on storage; the session is over, so the room
+        // file goes (the summary is the record now). Without a summary it stays.
+        server.finishSaving()
+        if summary.path != nil { roomFile.remove() }
         SignalWatch.uninstall()
         if interactive {
             output.write(Array("\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l".utf8))
             tcsetattr(0, TCSANOW, &saved)
         }
         for line in summary.lines { output.line(line) }
-        output.line("summary: \(summary.path)")
+        output.line("summary: \(summary.path ?? "(could not be written)")")
         return 0
     }
 

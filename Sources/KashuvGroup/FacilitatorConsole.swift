@@ -49,6 +49,9 @@ package final class FacilitatorConsole: @unchecked Sendable {  // used on the ev
         }
     }
 
+    /// Shows a message for the facilitator (until the next command).
+    package func note(_ text: String) { message = text }
+
     /// Carries out a command; returns `true` when the facilitator ends the session.
     package func perform(_ command: Command) -> Bool {
         let answers = room.currentRound?.answers ?? []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What can go wrong in a group session, with a message that says what to do.
 public enum GroupError: Error, CustomStringConvertible, Equatable {
     /// `--code` is not 4–64 printable characters.
@@ -16,6 +18,10 @@ public enum GroupError: Error, CustomStringConvertible, Equatable {
     case replyTooLong(limit: Int)
     /// A channel other than an interactive session (port forwarding) was asked for.
     case channelRefused
+    /// The saved position of an interrupted session cannot be read.
+    case roomFileUnreadable(path: String, reason: String)
+    /// The progress folder holds another session that was interrupted.
+    case otherSessionInProgress(path: String, session: String, name: String)
 
     public var description: String {
         switch self {
@@ -35,6 +41,13 @@ public enum GroupError: Error, CustomStringConvertible, Equatable {
             "the reply is longer than \(limit) characters: shorten it"
         case .channelRefused:
             "only an interactive session is offered"
+        case .roomFileUnreadable(let path, let reason):
+            "\(path): the saved position of an interrupted group session cannot be read (\(reason)); "
+                + "move the file away to start a new session (every trainee's turns are in their own file)"
+        case .otherSessionInProgress(let path, let session, let name):
+            "\(path): the group session \(session) (\(name)) was interrupted and can be continued: start "
+                + "`kashuv facilitate` with the same plan or scenario (\(name)) and this --progress folder, "
+                + "or move the file away to start a different session here"
         }
     }
 }

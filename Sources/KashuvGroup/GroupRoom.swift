@@ -13,7 +13,7 @@ import NIOCore
 /// next scenario.
 package final class GroupRoom: @unchecked Sendable {  // used on the event loop only
     /// Where the session stands.
-    package enum Phase: Equatable {
+    package enum Phase: String, Equatable {
         /// Trainees join; no round yet.
         case lobby
         /// A round is open: trainees answer the customer's line.
@@ -54,7 +54,13 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
     /// Problems saving a trainee's records (full disk…), for the console.
     package private(set) var warnings: [String] = []
     /// When the session started.
-    package let startedAt = Date()
+    package let startedAt: Date
+    /// What every screen showed in the current scenario, as kept in the room file.
+    private var savedEvents: [RoomSnapshot.Event] = []
+    /// Where the room's position is kept (``RoomFile``); `nil`: nowhere (tests).
+    package var roomFile: RoomFile?
+    /// The plan's file name or the scenario id, and the port, for the room file.
+    package var name = "", port = 0
     /// How long the server took per reply, in milliseconds: from the reply's bytes arriving to
     /// the feedback frame sent (scoring, saving with fsync, drawing), and its parts. For the summary.
     package private(set) var replyHandling = ReplyHandling()
@@ -69,9 +75,11 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
     /// Called after every change (redraw the console and the trainees' screens).
     package var onChange: ((_ publicChange: Bool) -> Void)?
 
-    package init(sessionID: String, title: String, scenarios: [Scenario], store: ProgressStore, scorer: any ReplyScoring, coaching: Coaching = Coaching(), limits: GroupLimits) throws(GroupError) {
+    package init(sessionID: String, title: String, scenarios: [Scenario], store: ProgressStore, scorer: any ReplyScoring,
+                 coaching: Coaching = Coaching(), limits: GroupLimits, startedAt: Date = Date()) throws(GroupError) {
         guard let first = scenarios.first else { throw .nothingToPlay("the plan names no scenario that is in the library") }
         self.sessionID = sessionID
+        self.startedAt = startedAt
         self.title = title
         self.scenarios = scenarios
         self.store = store
@@ -80,6 +88,119 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
         self.limits = limits
         engine = DialogueEngine(scenario: first)
         state = engine.start()
+    }
+
+    /// The room of a session that was interrupted (a crash, `kill -9`, a power cut), at the
+    /// position its room file kept: the same session id, scenario, rounds, spotlights and
+    /// trainees. Each round's replies are read back from the trainees' progress files (a turn
+    /// is saved before its feedback is shown, so every reply a trainee saw scored is there);
+    /// each trainee's attempt continues where it was, and who already answered the open round
+    /// cannot answer it twice. Trainees are seated as disconnected until they connect again.
+    package convenience init(restoring saved: RoomSnapshot, scenarios: [Scenario], store: ProgressStore, scorer: any ReplyScoring,
+                             coaching: Coaching = Coaching(), limits: GroupLimits) throws(GroupError) {
+        try self.init(sessionID: saved.session, title: saved.title, scenarios: scenarios, store: store, scorer: scorer,
+                      coaching: coaching, limits: limits, startedAt: saved.startedAt)
+        name = saved.name
+        port = saved.port
+        try restore(saved)
+    }
+
+    private func restore(_ saved: RoomSnapshot) throws(GroupError) {
+        func unusable(_ reason: String) -> GroupError { .nothingToPlay("the saved position does not fit the plan: \(reason)") }
+        guard scenarios.indices.contains(saved.scenarioIndex), let phase = Phase(rawValue: saved.phase) else {
+            throw unusable("scenario \(saved.scenarioIndex + 1), phase \(saved.phase)")
+        }
+        scenarioIndex = saved.scenarioIndex
+        engine = DialogueEngine(scenario: scenario)
+        state = saved.state
+        self.phase = phase
+        for round in saved.rounds {
+            guard let turn = scenarios.first(where: { $0.id == round.scenarioID })?.turn(round.lineID) else {
+                throw unusable("round \(round.number) answered \(round.scenarioID)/\(round.lineID)")
+            }
+            var tally = RoundTally(number: round.number, scenarioID: round.scenarioID, turn: turn, openedAt: round.openedAt)
+            tally.advanced = round.next.map { ($0, round.rule ?? "majority") }
+            rounds.append(tally)
+        }
+
+        // Every trainee's replies of this session, from their file, into their rounds.
+        var answers: [(round: Int, at: Date, answer: RoundTally.Answer)] = []
+        var ownReplies: [String: [Int: TurnOutcome]] = [:]
+        var sessions: [String: PracticeSession] = [:]
+        for displayName in saved.trainees {
+            guard let trainee = try? TraineeName(displayName), sessions[trainee.fileStem] == nil, !joinOrder.contains(trainee.fileStem) else { continue }
+            joinOrder.append(trainee.fileStem)
+            let records: [ProgressRecord]
+            do {
+                records = try store.read(trainee).records
+            } catch {
+                warnings.append("\(displayName): \(error)")
+                continue
+            }
+            for played in scenarios where rounds.contains(where: { $0.scenarioID == played.id }) {
+                let rejoined: PracticeSession?
+                do {
+                    rejoined = try PracticeSession.rejoin(groupSession: sessionID, scenario: played, trainee: trainee, records: records,
+                                                          store: store, scorer: scorer, coaching: coaching)
+                } catch {
+                    warnings.append("\(displayName): \(error)")
+                    continue
+                }
+                guard let rejoined else { continue }
+                if played.id == scenario.id { sessions[trainee.fileStem] = rejoined }
+                var seen = Set<Int>()
+                let turnRecords = records.compactMap { record -> TurnRecord? in
+                    if case .turn(let turn) = record, turn.attemptID == rejoined.attemptID { turn } else { nil }
+                }.sorted { $0.turnNumber < $1.turnNumber }.filter { seen.insert($0.turnNumber).inserted }
+                for (outcome, record) in zip(rejoined.turns, turnRecords) {
+                    let candidates = rounds.filter { $0.scenarioID == played.id && $0.turn.id == record.lineID }
+                    // The last round of that line opened before the reply (timestamps are kept to the millisecond).
+                    guard let round = candidates.last(where: { $0.openedAt <= record.timestamp.addingTimeInterval(0.001) }) ?? candidates.last
+                    else { continue }
+                    answers.append((round.number, record.timestamp, RoundTally.Answer(trainee: trainee.displayName, outcome: outcome)))
+                    if played.id == scenario.id { ownReplies[trainee.fileStem, default: [:]][round.number] = outcome }
+                }
+            }
+        }
+        for (number, _, answer) in answers.sorted(by: { $0.at < $1.at }) {
+            if let index = rounds.firstIndex(where: { $0.number == number }) { rounds[index].add(answer) }
+        }
+
+        // The screens: the public events, each trainee's own reply after its round's line.
+        savedEvents = saved.events
+        publicLog = saved.events.compactMap(seatEvent)
+        let order = joinOrder
+        joinOrder = []
+        for displayName in saved.trainees {
+            guard let trainee = try? TraineeName(displayName), order.contains(trainee.fileStem), seats[trainee.fileStem] == nil else { continue }
+            let own = ownReplies[trainee.fileStem] ?? [:]
+            var log: [SeatEvent] = []
+            for event in saved.events {
+                guard let shown = seatEvent(event) else { continue }
+                log.append(shown)
+                if case .line(let round, _) = event, let reply = own[round] { log.append(.ownReply(reply)) }
+            }
+            let seat = TraineeSeat(name: trainee, session: sessions[trainee.fileStem] ?? newSession(for: trainee), log: log)
+            seat.answeredRound = own.keys.max() ?? 0
+            seats[trainee.fileStem] = seat
+            joinOrder.append(trainee.fileStem)
+        }
+    }
+
+    /// A saved event as the screens show it.
+    private func seatEvent(_ event: RoomSnapshot.Event) -> SeatEvent? {
+        switch event {
+        case .line(let number, let change):
+            return rounds.first { $0.number == number }.map { .customerLine($0.turn.says(.plural), moodChange: change) }
+        case .spotlight(let number, let trainee):
+            guard var shown = rounds.first(where: { $0.number == number })?.answers.first(where: { $0.trainee == trainee })?.outcome else { return nil }
+            shown.warning = nil
+            return .spotlight(shown)
+        case .ending(let id, let reason):
+            return scenario.ending(id).map { .ending($0, reason) }
+        case .sessionOver:
+            return .sessionOver
+        }
     }
 
     /// The scenario being played.
@@ -104,6 +225,7 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
         let seat = TraineeSeat(name: name, session: newSession(for: name), log: publicLog)
         seats[name.fileStem] = seat
         joinOrder.append(name.fileStem)
+        savePosition()
         onChange?(false)
         return seat
     }
@@ -202,6 +324,7 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
             engine = DialogueEngine(scenario: scenario)
             state = engine.start()
             publicLog = []
+            savedEvents = []
             for seat in seats.values {
                 seat.restart(session: newSession(for: seat.name), log: [])
                 seat.answeredRound = 0
@@ -226,7 +349,7 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
     package func spotlight(_ answer: RoundTally.Answer) {
         var shown = answer.outcome
         shown.warning = nil
-        broadcast(.spotlight(shown))
+        broadcast(.spotlight(shown), saved: .spotlight(round: currentRound?.number ?? rounds.count, trainee: answer.trainee))
     }
 
     /// Ends the session: the open scenario's attempts stay resumable (`--resume`), the
@@ -234,7 +357,7 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
     package func finish() {
         guard phase != .finished else { return }
         phase = .finished
-        broadcast(.sessionOver)
+        broadcast(.sessionOver, saved: .sessionOver)
     }
 
     private func openRoundAtCurrentTurn() {
@@ -244,7 +367,7 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
         warmUpScorer(for: turn)
         let change = state.history.last.map { $0.moodAfter - $0.moodBefore } ?? 0
         // A group shares one call: the customer speaks to everyone, in the plural.
-        broadcast(.customerLine(turn.says(.plural), moodChange: change))
+        broadcast(.customerLine(turn.says(.plural), moodChange: change), saved: .line(round: rounds.count, moodChange: change))
     }
 
     /// Scores a sample reply to the round's line on a scoring thread while the trainees read
@@ -287,14 +410,49 @@ package final class GroupRoom: @unchecked Sendable {  // used on the event loop 
                     warnings.append("\(seat.name.displayName): \(error)")
                 }
             }
-            if let ending = scenario.ending(endingID) { broadcast(.ending(ending, reason)) }
+            if let ending = scenario.ending(endingID) {
+                broadcast(.ending(ending, reason), saved: .ending(id: endingID, reason: reason))
+            } else {
+                savePosition()
+            }
         }
     }
 
-    private func broadcast(_ event: SeatEvent) {
+    private func broadcast(_ event: SeatEvent, saved: RoomSnapshot.Event) {
         publicLog.append(event)
+        savedEvents.append(saved)
+        savePosition()
         for seat in seats.values { seat.append(event) }
         onChange?(true)
+    }
+
+    // MARK: The room file
+
+    /// The room's position as kept in the room file.
+    package var snapshot: RoomSnapshot {
+        RoomSnapshot(
+            session: sessionID, title: title, name: name, scenarioIDs: scenarios.map(\.id), port: port, startedAt: startedAt,
+            scenarioIndex: scenarioIndex, phase: phase.rawValue, state: state,
+            rounds: rounds.map { round in
+                RoomSnapshot.Round(number: round.number, scenarioID: round.scenarioID, lineID: round.turn.id, openedAt: round.openedAt,
+                                   next: round.advanced?.next, rule: round.advanced?.rule)
+            },
+            events: savedEvents, trainees: joinOrder.compactMap { seats[$0]?.name.displayName })
+    }
+
+    /// Saves the room's position (``RoomFile``): on the pipeline's I/O threads, before any
+    /// reply given after this change is saved; at once without a pipeline.
+    package func savePosition() {
+        guard let roomFile else { return }
+        let snapshot = self.snapshot
+        guard let pipeline else {
+            do { try roomFile.write(snapshot) } catch { warnings.append("\(error)") }
+            return
+        }
+        pipeline.savePosition({ try roomFile.write(snapshot) }) { [self] error in
+            warnings.append("\(error)")
+            onChange?(false)
+        }
     }
 }
 

@@ -116,7 +116,12 @@ package final class GroupServer: @unchecked Sendable {
         }
         channel?.close(promise: nil)
         for connection in connections.values { connection.close(promise: nil) }
-        pipeline.shutdown()
+    }
+
+    /// Waits until every reply and position handed over is saved, and stops the pipeline's
+    /// threads. Call after ``stop()``, not on the event loop.
+    package func finishSaving() {
+        pipeline.syncShutdown()
     }
 }
 

@@ -22,6 +22,7 @@ package final class ReplyPipeline: Sendable {
     /// Threads that append and `fsync`.
     private let savers: NIOThreadPool
     private let loop: any EventLoop
+    private let positions = PositionWrites()
 
     /// How many threads save at once.
     package static let saverThreads = 16
@@ -43,7 +44,9 @@ package final class ReplyPipeline: Sendable {
         done: @escaping (Result<PracticeSession.PreparedTurn, any Error>, ReplyTiming) -> Void
     ) {
         let finish = NIOLoopBound(done, eventLoop: loop)
-        let loop = self.loop, savers = self.savers
+        let loop = self.loop, savers = self.savers, positions = self.positions
+        // A reply is saved only after the room's position it answered (``savePosition(_:failed:)``).
+        let position = positions.requested
         // Each stage hands straight to the next thread (not through the event loop): under
         // load every hand-over is a wait for the scheduler.
         let fail: @Sendable (any Error) -> Void = { error in
@@ -60,6 +63,7 @@ package final class ReplyPipeline: Sendable {
             savers.submit { state in
                 guard case .active = state else { return fail(GroupError.roundClosed) }
                 var timing = scoredTiming
+                positions.waitUntilSaved(position)
                 timing.saveStarted = .now()
                 do { try save(prepared) } catch { return fail(error) }
                 timing.saved = .now()
@@ -69,6 +73,26 @@ package final class ReplyPipeline: Sendable {
                     timing.backOnLoop = .now()
                     finish.value(.success(prepared), timing)
                 }
+            }
+        }
+    }
+
+    /// Saves the room's position with `write` on an I/O thread. Replies handed over after this
+    /// call are saved only once it is done, so a turn on storage never answers a round the
+    /// room file does not know. Positions asked for while one is being written are coalesced:
+    /// only the latest is written next. `failed` is called on the event loop.
+    package func savePosition(_ write: @escaping @Sendable () throws -> Void, failed: @escaping (any Error) -> Void) {
+        let report = NIOLoopBound(failed, eventLoop: loop)
+        let loop = self.loop, positions = self.positions
+        guard positions.request(write) else { return }
+        savers.submit { _ in
+            while let job = positions.next() {
+                do {
+                    try job.write()
+                } catch {
+                    loop.execute { report.value(error) }
+                }
+                positions.saved(job.number)
             }
         }
     }
@@ -84,6 +108,12 @@ package final class ReplyPipeline: Sendable {
     package func shutdown() {
         scorers.shutdownGracefully { _ in }
         savers.shutdownGracefully { _ in }
+    }
+
+    /// Lets the queued work finish, waits for it, and stops the threads. Not on the event loop.
+    package func syncShutdown() {
+        try? scorers.syncShutdownGracefully()
+        try? savers.syncShutdownGracefully()
     }
 }
 
@@ -142,5 +172,60 @@ package struct ReplyHandling: Sendable {
         return "replies handled by the server (\(total.count)): \(figures(total)), max \(String(format: "%.1f", total.max()!)) ms;"
             + " waiting for threads \(figures(waiting)); scoring \(figures(scoring)); saving (write + fsync) \(figures(saving));"
             + " drawing \(figures(drawing))"
+    }
+}
+
+/// The room's position writes: the latest one asked for, and which is on storage, so that
+/// replies can wait for the position they answered.
+private final class PositionWrites: @unchecked Sendable {  // every field under `condition`
+    private let condition = NSCondition()
+    private var lastRequested = 0
+    private var lastSaved = 0
+    private var pending: (number: Int, write: @Sendable () throws -> Void)?
+    private var writerQueued = false
+
+    /// The number of the latest position asked for.
+    var requested: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return lastRequested
+    }
+
+    /// Asks for a position to be written; `true` when a writer must be started.
+    func request(_ write: @escaping @Sendable () throws -> Void) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        lastRequested += 1
+        pending = (lastRequested, write)
+        if writerQueued { return false }
+        writerQueued = true
+        return true
+    }
+
+    /// The next position to write, or `nil` (and the writer stops).
+    func next() -> (number: Int, write: @Sendable () throws -> Void)? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard let job = pending else {
+            writerQueued = false
+            return nil
+        }
+        pending = nil
+        return (job.number, job.write)
+    }
+
+    /// A position was written (or failed: nothing waits for it any longer).
+    func saved(_ number: Int) {
+        condition.lock()
+        lastSaved = max(lastSaved, number)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits until position `number` was written.
+    func waitUntilSaved(_ number: Int) {
+        condition.lock()
+        while lastSaved < number { condition.wait() }
+        condition.unlock()
     }
 }

@@ -1,3 +1,4 @@
+import struct Foundation.Date
 import KashuvCore
 
 /// One round: the customer line everyone answered and the replies, anonymous to everyone
@@ -21,11 +22,14 @@ package struct RoundTally {
     package private(set) var answers: [Answer] = []
     /// Where the group went after the round, and by which rule ("majority" or "chosen").
     package var advanced: (next: String, rule: String)?
+    /// When the round opened (to find a restored reply's round: ``GroupRoom/init(restoring:scenarios:store:scorer:coaching:limits:)``).
+    package let openedAt: Date
 
-    init(number: Int, scenarioID: String, turn: Turn) {
+    init(number: Int, scenarioID: String, turn: Turn, openedAt: Date = Date()) {
         self.number = number
         self.scenarioID = scenarioID
         self.turn = turn
+        self.openedAt = openedAt
     }
 
     mutating func add(_ answer: Answer) { answers.append(answer) }

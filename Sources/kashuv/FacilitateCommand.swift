@@ -38,12 +38,27 @@ struct FacilitateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The server's host key file (created on first use, mode 0600; default ~/.config/kashuv/ssh_host_ed25519_key).", valueName: "FILE"))
     var hostKey: String?
 
+    @ArgumentParser.Flag(help: .hidden)
+    var supervised = false
+
+    @Option(help: .hidden)
+    var restartNote: String?
+
     func validate() throws {
         if plan != nil, scenarioID != nil { throw ValidationError("give either --plan or a SCENARIO_ID, not both") }
         guard (0...65535).contains(port) else { throw ValidationError("--port: use a number from 1 to 65535 (or 0 for any free port)") }
     }
 
     func run() throws {
+        // The server runs as a child of a small supervisor that restarts it after a crash
+        // (docs/group.md, "Crash isolation"); the join code is fixed here so it survives restarts.
+        guard supervised else {
+            var arguments = Array(CommandLine.arguments.dropFirst()) + ["--supervised"]
+            if code == nil { arguments += ["--code", JoinCode.generate().text] }
+            let status = FacilitationSupervisor.run(arguments: arguments, restartNoteOption: "--restart-note")
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         let library = try PracticeLibrary()
         let title: String, name: String, scenarios: [Scenario]
         if let scenarioID {
@@ -69,6 +84,7 @@ struct FacilitateCommand: ParsableCommand {
             title: title, name: name, scenarios: scenarios, host: host, port: port, code: code,
             progressFolder: URL(fileURLWithPath: progress, isDirectory: true), hostKeyPath: hostKey)
         options.coaching = Coaching(profile: profile)
+        options.restartNote = restartNote
         do {
             // The cue tables and hspell's lemma tables build in the background while the room gathers.
             let scorer = try PracticeScorer.loadInBackground(profile: profile)

@@ -118,4 +118,64 @@ struct GroupRoomTests {
         let answers = try loop.submit { room.currentRound?.answers.count ?? 0 }.wait()
         #expect(answers == names.count)
     }
+
+    @Test("after a crash the room comes back from its room file and the progress files: same round, answers, spotlight, screens; attempts continue")
+    func restoreAfterCrash() throws {
+        let file = RoomFile(folder: folder)
+        room.roomFile = file
+        room.name = "he-waiting-app-senior"
+        let (noa, dana, yossi) = (try seat("נועה"), try seat("דנה"), try seat("יוסי"))
+        room.next()
+        _ = try room.answer("אני מבינה שחיכית", from: noa)
+        _ = try room.answer("שומעת אותך, זה מתסכל", from: dana)
+        _ = try room.answer("תיכנס לאפליקציה", from: yossi)
+        room.spotlight(try #require(room.currentRound?.best))
+        room.next()
+        _ = try room.answer("אני קובעת לך עכשיו", from: noa)
+        // The process dies here: nothing but the files is left.
+
+        let saved = try #require(try file.read())
+        let now = room.snapshot
+        #expect(saved.state == now.state && saved.events == now.events && saved.trainees == now.trainees
+                && saved.rounds.map(\.next) == now.rounds.map(\.next) && saved.phase == "roundOpen", "the room file holds the latest position")
+        let restored = try GroupRoom(restoring: saved, scenarios: room.scenarios, store: ProgressStore(folder: folder),
+                                     scorer: KnownRepliesScorer(), limits: GroupLimits())
+        #expect(restored.sessionID == room.sessionID && restored.phase == .roundOpen && restored.openRound == 2)
+        #expect(restored.state == room.state)
+        #expect(restored.rounds.map(\.answers.count) == [3, 1])
+        #expect(restored.rounds[0].advanced?.next == "feels-heard" && restored.rounds[0].advanced?.rule == "majority")
+        #expect(restored.rounds[1].answers.first?.trainee == "נועה")
+        #expect(restored.joinOrder == room.joinOrder && restored.seats.values.allSatisfy { !$0.isConnected })
+
+        // Noa already answered round 2; Dana has not, and continues the same attempt.
+        let noaAgain = try #require(restored.seat(try TraineeName("נועה")))
+        #expect(throws: GroupError.alreadyAnswered) { try restored.answer("סליחה על העיכוב", from: noaAgain) }
+        #expect(noaAgain.log.count == noa.log.count, "the same screen: two lines, her replies, the spotlight")
+        guard case .spotlight(let shown) = noaAgain.log[2] else {
+            Issue.record("the spotlight is back on the screen: \(noaAgain.log)")
+            return
+        }
+        #expect(shown.reply == "שומעת אותך, זה מתסכל")
+        let danaAgain = try #require(restored.seat(try TraineeName("דנה")))
+        _ = try restored.answer("אני קובעת לך עכשיו", from: danaAgain)
+        let turns = try ProgressStore(folder: folder).read(try TraineeName("דנה")).records.compactMap { record -> TurnRecord? in
+            if case .turn(let turn) = record { turn } else { nil }
+        }
+        #expect(turns.map(\.turnNumber) == [1, 2] && Set(turns.map(\.attemptID)).count == 1, "one attempt, numbered on")
+        #expect(restored.rounds[1].answers.count == 2)
+    }
+
+    @Test("the room file is written whole: a leftover temporary file or a later position never leaves half a file")
+    func roomFileIsAtomic() throws {
+        let file = RoomFile(folder: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("{\"half".utf8).write(to: folder.appendingPathComponent(".group-room.json.new"))
+        room.name = "x"
+        try file.write(room.snapshot)
+        _ = try seat("נועה")
+        try file.write(room.snapshot)
+        #expect(try file.read()?.trainees == ["נועה"])
+        file.remove()
+        #expect(try file.read() == nil)
+    }
 }

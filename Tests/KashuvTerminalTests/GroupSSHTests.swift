@@ -55,6 +55,26 @@ struct GroupSSHTests {
         try tmux.press("Enter")
     }
 
+    /// A trainee's `ssh` that joined with their name and waits for the first round.
+    func joined(_ user: String, port: Int) throws -> TmuxSession {
+        let tmux = try trainee(user, port: port)
+        do {
+            try join(tmux)
+            try tmux.waitFor(visual(labels.waitingForStart))
+        } catch {
+            tmux.close()
+            throw error
+        }
+        return tmux
+    }
+
+    /// Types a reply and waits until it is scored and saved.
+    func answer(_ tmux: TmuxSession, _ reply: String) throws {
+        try tmux.type(reply)
+        try tmux.press("Enter")
+        try tmux.waitFor(visual(labels.waitingForOthers))
+    }
+
     @Test("Two trainees join, answer a round, see their feedback and the spotlight but never each other's names")
     func workshopRound() throws {
         let port = try Self.freePort()
@@ -62,10 +82,8 @@ struct GroupSSHTests {
         defer { console.close() }
 
         // A Hebrew name as the SSH user name; another through the name prompt.
-        let noa = try trainee("נועה", port: port)
+        let noa = try joined("נועה", port: port)
         defer { noa.close() }
-        try join(noa)
-        try noa.waitFor(visual(labels.waitingForStart))
         let yossi = try trainee("join", port: port)
         defer { yossi.close() }
         try join(yossi)
@@ -85,12 +103,8 @@ struct GroupSSHTests {
         // Each answers and sees their own feedback.
         let strong = "רחל, אני מבינה שחיכית 35 דקות וזה מתסכל. אני בודקת את ההזמנה עכשיו"
         let weak = "זה לא באחריותנו, תתקשרי לחברת המשלוחים"
-        try noa.type(strong)
-        try noa.press("Enter")
-        try noa.waitFor(visual(labels.waitingForOthers))
-        try yossi.type(weak)
-        try yossi.press("Enter")
-        try yossi.waitFor(visual(labels.waitingForOthers))
+        try answer(noa, strong)
+        try answer(yossi, weak)
         try console.waitFor("2 answers") { $0.contains(visual("\(labels.answered): 2/2")) }
 
         // The best reply in the spotlight: Yossi sees Noa's words with their score, not her name.
@@ -179,16 +193,99 @@ struct GroupSSHTests {
         defer { held.forEach { close($0) } }
 
         // The session carries on: a trainee joins and answers.
-        let dana = try trainee("דנה", port: port)
+        let dana = try joined("דנה", port: port)
         defer { dana.close() }
-        try join(dana)
-        try dana.waitFor(visual(labels.waitingForStart))
         try console.press("Enter")
         try dana.waitFor(visual(TestScenario.customerName + ": " + TestScenario.opening))
-        try dana.type("אני מבינה, אני בודקת עכשיו")
-        try dana.press("Enter")
-        try dana.waitFor(visual(labels.waitingForOthers))
+        try answer(dana, "אני מבינה, אני בודקת עכשיו")
         try console.waitFor("1 answer") { $0.contains(visual("\(labels.answered): 1/1")) }
+    }
+
+    @Test("kill -9 of the server: its supervisor restarts it, the room continues at the same round, trainees reconnect with the same name, nothing is lost")
+    func crashAndRestore() throws {
+        let port = try Self.freePort()
+        let console = try facilitator(port: port)
+        defer { console.close() }
+        let noa = try joined("נועה", port: port)
+        defer { noa.close() }
+        let dana = try joined("דנה", port: port)
+        defer { dana.close() }
+
+        // Round 1: both answer; the best reply in the spotlight; round 2: Noa answers.
+        try console.press("Enter")
+        let opening = visual(TestScenario.customerName + ": " + TestScenario.opening)
+        try noa.waitFor(opening)
+        try dana.waitFor(opening)
+        let strong = "רחל, אני מבינה שחיכית 35 דקות וזה מתסכל. אני בודקת את ההזמנה עכשיו"
+        try answer(noa, strong)
+        try answer(dana, "זה לא באחריותנו, תתקשרי לחברת המשלוחים")
+        try console.waitFor("2 answers") { $0.contains(visual("\(labels.answered): 2/2")) }
+        try console.press("b")
+        try dana.waitFor(visual(labels.spotlight))
+        try console.press("Enter")
+        let second = visual(TestScenario.customerName + ": " + TestScenario.second)
+        try noa.waitFor(second)
+        try dana.waitFor(second)
+        let booked = "אני קובעת לך תור עכשיו ושולחת אישור בהודעה"
+        try answer(noa, booked)
+        try console.waitFor("1 answer") { $0.contains(visual("\(labels.answered): 1/2")) }
+        let before = try console.progressRecords().filter { $0["type"] as? String == "turn" }
+        #expect(before.count == 3)
+
+        // The server dies at once (no summary, no goodbye).
+        let server = try #require(Self.serverProcess(progress: console.progressFolder.path), "the supervised server's process")
+        #expect(kill(server, SIGKILL) == 0)
+        try noa.waitFor("SSH-EXITED")
+        try dana.waitFor("SSH-EXITED")
+        try console.waitFor("the console says it restarted and continues") { $0.contains("Restarted") && $0.contains("continuing") }
+        let restarted = try #require(Self.serverProcess(progress: console.progressFolder.path))
+        #expect(restarted != server)
+
+        // Both come back with the same command and name: round 2, their own replies, the spotlight.
+        let noaBack = try trainee("נועה", port: port)
+        defer { noaBack.close() }
+        try join(noaBack)
+        let noaScreen = try noaBack.waitFor(visual(labels.waitingForOthers))
+        #expect(noaScreen.contains(second), "\(noaScreen)")
+        let danaBack = try trainee("דנה", port: port)
+        defer { danaBack.close() }
+        try join(danaBack)
+        try danaBack.waitFor(second)
+        try answer(danaBack, "אני מתנצלת, אני קובעת לך תור עכשיו")
+        try console.waitFor("2 answers after the restart") { $0.contains(visual("\(labels.answered): 2/2")) }
+
+        // Nothing lost and nothing twice: each trainee one attempt, turns 1 and 2, in the same session.
+        let turns = try console.progressRecords().filter { $0["type"] as? String == "turn" }
+        #expect(turns.count == 4)
+        for name in ["נועה", "דנה"] {
+            let mine = turns.filter { $0["trainee"] as? String == name }
+            #expect(mine.compactMap { $0["turn"] as? Int }.sorted() == [1, 2], "\(name): \(mine)")
+            #expect(Set(mine.compactMap { $0["attempt_id"] as? String }).count == 1)
+            #expect(Set(mine.compactMap { $0["session"] as? String }).count == 1)
+        }
+
+        // The end: the summary has both rounds, and the room file is gone.
+        try console.press("q")
+        try console.waitFor(visual(labels.confirmEnd))
+        try console.press("q")
+        try console.waitFor("summary:")
+        let files = try FileManager.default.contentsOfDirectory(atPath: console.progressFolder.path)
+        #expect(!files.contains("group-room.json"))
+        let summaryFile = try #require(files.first { $0.hasPrefix("group-") && $0.hasSuffix(".json") })
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: console.progressFolder.appendingPathComponent(summaryFile))) as? [String: Any]
+        let rounds = summary?["rounds"] as? [[String: Any]] ?? []
+        #expect(rounds.compactMap { $0["answers"] as? Int } == [2, 2])
+    }
+
+    /// The pid of the supervised server serving this progress folder (from /proc).
+    static func serverProcess(progress: String) -> pid_t? {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for entry in entries {
+            guard let pid = pid_t(entry), let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
+            let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            if arguments.contains("--supervised"), arguments.contains(progress) { return pid }
+        }
+        return nil
     }
 }
 

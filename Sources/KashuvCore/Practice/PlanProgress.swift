@@ -132,27 +132,6 @@ public struct PlanProgress: Codable, Sendable, Hashable {
         do { data = try encoder.encode(self) + Data("\n".utf8) } catch {
             throw .cannotRead(path: file.path, reason: "cannot encode the plan's state: \(error)")
         }
-        let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw .cannotOpen(path: temporary.path, code: errno) }
-        let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        if written != data.count {
-            let code = errno
-            close(fd)
-            unlink(temporary.path)
-            throw .writeFailed(path: file.path, code: written < 0 ? code : ENOSPC, written: max(0, written), of: data.count)
-        }
-        if fsync(fd) != 0 {
-            let code = errno
-            close(fd)
-            unlink(temporary.path)
-            throw .syncFailed(path: file.path, code: code)
-        }
-        close(fd)
-        guard rename(temporary.path, file.path) == 0 else {
-            let code = errno
-            unlink(temporary.path)
-            throw .cannotOpen(path: file.path, code: code)
-        }
+        try ReplacedFile.write(data, to: file)
     }
 }

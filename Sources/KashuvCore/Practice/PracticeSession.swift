@@ -122,6 +122,35 @@ public final class PracticeSession {
         return session
     }
 
+    /// In a group session restarted after a crash: the trainee's latest attempt at this
+    /// scenario within `groupSession`, rebuilt from their progress records (`records`, their
+    /// file's), with its turns replayed and its attempt record, if written, known; `nil` when
+    /// they did not answer in this scenario of the session. The rebuilt session goes on
+    /// writing to the same attempt.
+    public static func rejoin(
+        groupSession: String, scenario: Scenario, trainee: TraineeName, records: [ProgressRecord],
+        store: ProgressStore, scorer: any ReplyScoring, coaching: Coaching = Coaching()
+    ) throws -> PracticeSession? {
+        var latest: UUID?
+        var turns: [TurnRecord] = []
+        for case .turn(let turn) in records where turn.scenarioID == scenario.id && turn.session == groupSession {
+            if turn.attemptID != latest { (latest, turns) = (turn.attemptID, []) }
+            turns.append(turn)
+        }
+        guard let attemptID = latest, let first = turns.first else { return nil }
+        var seen = Set<Int>()
+        turns = turns.sorted { $0.turnNumber < $1.turnNumber }.filter { seen.insert($0.turnNumber).inserted }
+        let session = PracticeSession(
+            scenario: scenario, trainee: trainee, store: store, scorer: scorer, library: { [] },
+            attemptID: attemptID, startedAt: first.attemptStartedAt, isResumed: true, coaching: coaching,
+            groupSession: groupSession)
+        try session.replay(turns)
+        session.attemptRecorded = records.contains { record in
+            if case .attempt(let attempt) = record { attempt.attemptID == attemptID && attempt.outcome != .abandoned } else { false }
+        }
+        return session
+    }
+
     // MARK: - Where the call stands
 
     /// The brief as this trainee reads it (in their ``address`` form).

@@ -73,24 +73,9 @@ extension ProgressStore {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         let target = choicesURL(for: trainee)
-        let temporary = folder.appendingPathComponent(".\(trainee.fileStem).trainee.json.\(getpid())")
         guard let data = try? encoder.encode(choices) + Data("\n".utf8) else {
             preconditionFailure("trainee choices always encode")
         }
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .cannotOpen(path: temporary.path, code: errno) }
-        let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        let synced = fsync(fd)
-        let code = errno
-        close(fd)
-        guard written == data.count, synced == 0 else {
-            unlink(temporary.path)
-            throw .cannotOpen(path: target.path, code: written < 0 || synced != 0 ? code : ENOSPC)
-        }
-        guard rename(temporary.path, target.path) == 0 else {
-            let code = errno
-            unlink(temporary.path)
-            throw .cannotOpen(path: target.path, code: code)
-        }
+        try ReplacedFile.write(data, to: target)
     }
 }
