@@ -52,8 +52,11 @@ public enum FacilitationSupervisor {
 
             let signalled = status & 0x7F
             if signalled == 0 { return (status >> 8) & 0xFF }  // ended by itself: its status
-            // Deliberate stops passed on from the supervisor end it too.
-            if ForwardedSignals.stopping.load(ordering: .relaxed) { return 128 + signalled }
+            // Deliberate stops end it too: one passed on from the supervisor, or Ctrl-C and
+            // the like reaching the server before it installed its own handlers.
+            if ForwardedSignals.stopping.load(ordering: .relaxed) || [SIGINT, SIGTERM, SIGHUP, SIGQUIT].contains(signalled) {
+                return 128 + signalled
+            }
 
             if interactive {
                 tcsetattr(0, TCSANOW, &saved)
