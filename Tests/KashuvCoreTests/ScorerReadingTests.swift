@@ -172,3 +172,29 @@ struct ScorerAdviceWordingTests {
         #expect(en.evidence.contains { $0.flag == .policyWall && $0.text == "nothing I can do" })
     }
 }
+
+@Suite("Scoring rule ids")
+struct ScoringRuleTests {
+    @Test("docs/scoring.md lists every rule id")
+    func documented() throws {
+        let docs = try String(contentsOf: ScorerFixture.packageRoot.appendingPathComponent("docs/scoring.md"), encoding: .utf8)
+        for rule in ScoringRule.allCases {
+            #expect(docs.contains("`\(rule.rawValue)`"), "\(rule.rawValue) is not in docs/scoring.md")
+        }
+    }
+
+    @Test("every piece of evidence the scorer gives names a known rule")
+    func evidenceNamesKnownRules() {
+        let replies = [
+            ("I'm so sorry, I understand. You were charged $45 twice; I'm refunding it now and I'll call you by 5pm.", Language.english),
+            ("That's our policy, there's nothing I can do. You can file a dispute on our website.", .english),
+            ("תירגע, כנראה לחצת פעמיים. זה באשמת חברת האשראי, אין החזרים.", .hebrew),
+            ("בהתאם לתקנון, הזמנה שאושרה אינה ניתנת לשינוי. ה-SLA שלנו 72 שעות.", .hebrew),
+        ]
+        for (reply, language) in replies {
+            for item in ScorerFixture.score(reply, lang: language).evidence {
+                #expect(item.scoringRule != nil, "\(item.rule)")
+            }
+        }
+    }
+}

@@ -21,22 +21,22 @@ enum Advice {
         func quote(_ flag: Flag) -> String? {
             input.evidence.first { $0.flag == flag }.map { "\u{201C}\($0.text)\u{201D}" }
         }
-        func quote(rule prefix: String) -> String? {
-            input.evidence.first { $0.rule.hasPrefix(prefix) }.map { "\u{201C}\($0.text)\u{201D}" }
+        func quote(rule: ScoringRule) -> String? {
+            input.evidence.first { $0.scoringRule == rule }.map { "\u{201C}\($0.text)\u{201D}" }
         }
         let detail = input.customerDetail.map { he ? " (למשל \u{201C}\($0)\u{201D})" : " (for example \u{201C}\($0)\u{201D})" } ?? ""
 
         if input.flags.contains(.dismissive) {
             let said = quote(.dismissive) ?? ""
             // Say what the words did: shrugged the problem off, made the customer the problem, or talked down.
-            switch input.evidence.first(where: { $0.flag == .dismissive })?.rule {
-            case "flag.dismissive.shrug":
+            switch input.evidence.first(where: { $0.flag == .dismissive })?.scoringRule {
+            case .flagDismissiveShrug?:
                 advice.append(he
                     ? g("אמרת \(said) — הלקוח שומע שאף אחד לא יטפל בזה. במקום למשוך בכתפיים, אמרי מה את עושה עכשיו.",
                       "אמרת \(said) — הלקוח שומע שאף אחד לא יטפל בזה. במקום למשוך בכתפיים, אמור מה אתה עושה עכשיו.",
                       "אמרתם \(said) — הלקוח שומע שאף אחד לא יטפל בזה. במקום למשוך בכתפיים, אמרו מה אתם עושים עכשיו.")
                     : "You said \(said) — the customer hears that nobody will deal with it. Instead of shrugging it off, say what you are doing now.")
-            case "flag.dismissive.customer_is_the_problem":
+            case .flagDismissiveCustomerIsTheProblem?:
                 advice.append(he
                     ? g("אמרת \(said) — זה הופך את הלקוח לבעיה. גם אם משהו השתבש אצלו, התחילי מההכרה בתחושה ומה שאפשר לעשות.",
                       "אמרת \(said) — זה הופך את הלקוח לבעיה. גם אם משהו השתבש אצלו, התחל מההכרה בתחושה ומה שאפשר לעשות.",
@@ -67,7 +67,7 @@ enum Advice {
                 : "You said \(said) — don't send the customer elsewhere. Do it for them, or make a warm transfer with all the details.")
         }
         if input.flags.contains(.policyWall) || (input.rated.contains(.framing) && input.levels.framing == 0) {
-            let said = quote(.policyWall) ?? quote(rule: "framing.ends_with_limitation") ?? ""
+            let said = quote(.policyWall) ?? quote(rule: .framingEndsWithLimitation) ?? ""
             advice.append(he
                 ? g("אמרת \(said) — סיימי במה שכן אפשר: \u{201C}מה שאני כן יכולה לעשות זה…\u{201D}",
                   "אמרת \(said) — סיים במה שכן אפשר: \u{201C}מה שאני כן יכול לעשות זה…\u{201D}",
@@ -105,7 +105,7 @@ enum Advice {
             }
         }
         if input.rated.contains(.ownership) && input.levels.ownership < 2 && !input.flags.contains(.blame) && !input.flags.contains(.redirect) {
-            if let said = quote(rule: "ownership.impersonal") {
+            if let said = quote(rule: .ownershipImpersonal) {
                 advice.append(he
                     ? g("אמרת \(said) — זה סביל. קחי את זה על עצמך: \u{201C}אני מטפלת בזה ואחזור אליך עד 14:00\u{201D}.",
                       "אמרת \(said) — זה סביל. קח את זה על עצמך: \u{201C}אני מטפל בזה ואחזור אליך עד 14:00\u{201D}.",

@@ -98,12 +98,12 @@ struct FlagRules {
     static func judge(_ f: ReplyFeatures, context: ScoringContext, customerTokens: Set<UInt64>,
                       offers: ScenarioOffers) -> Outcome {
         var out = Outcome()
-        func raise(_ flag: Flag, _ matches: [CueMatch], rule: String) {
+        func raise(_ flag: Flag, _ matches: [CueMatch], rule: ScoringRule) {
             guard !matches.isEmpty else { return }
             out.flags.insert(flag)
             for match in matches { out.evidence.append(f.evidence(match, flag: flag, rule: rule, effect: .minus)) }
         }
-        raise(.blame, f.active(.blameOthers), rule: "flag.blame.others")
+        raise(.blame, f.active(.blameOthers), rule: ScoringRule.flagBlameOthers)
         // "Sorry you had to call again" is an apology, not blame; a shrug inside a question is a question.
         let apologySegments = Set(f.active(.apology).map { f.tokens[$0.first].segment })
         // Words the trainee echoes from the customer's own line are not the trainee's attitude.
@@ -114,18 +114,18 @@ struct FlagRules {
             !apologySegments.contains(f.tokens[$0.first].segment) && !echoed($0)
         }
         let shrugs = f.active(.shrug).filter { !f.text.sentenceIsQuestion[f.sentence(of: $0)] && !echoed($0) }
-        raise(.blame, blamesCustomer, rule: "flag.blame.customer")
+        raise(.blame, blamesCustomer, rule: ScoringRule.flagBlameCustomer)
         // The customer as the cause, however worded ("כנראה חסמת הודעות", "you never confirmed it").
         let customerAsCause = CustomerBlame.matches(f, echoes: customerTokens)
-        raise(.blame, customerAsCause, rule: "flag.blame.customer_as_cause")
+        raise(.blame, customerAsCause, rule: ScoringRule.flagBlameCustomerAsCause)
         let parties = f.active(.thirdParty)
         for fault in f.active(.fault) {
             let sentence = f.sentence(of: fault)
             if let party = parties.first(where: { f.sentence(of: $0) == sentence }) {
-                raise(.blame, [fault, party], rule: "flag.blame.third_party")
+                raise(.blame, [fault, party], rule: ScoringRule.flagBlameThirdParty)
             }
         }
-        raise(.dismissive, f.active(.talkDown).filter { !echoed($0) }, rule: "flag.dismissive.talking_down")
+        raise(.dismissive, f.active(.talkDown).filter { !echoed($0) }, rule: ScoringRule.flagDismissiveTalkingDown)
         // "Look, dear, …", "calm down, mate": a form of address set off on its own. Inside a
         // sentence the same word is warmth or a verb ("I'd love to help").
         // With warmth around it ("Oh love, I'm so sorry…", "אחי, זה מבאס… אני מזכה אותך") it is
@@ -135,7 +135,7 @@ struct FlagRules {
         raise(.dismissive, warm ? [] : f.active(.addressTerm).filter { match in
             let segment = f.tokens[match.first].segment
             return match.end == f.tokens.count || f.tokens[match.end].segment != segment
-        }, rule: "flag.dismissive.form_of_address")
+        }, rule: ScoringRule.flagDismissiveFormOfAddress)
         // Blame through an impersonal cause: a third party or the system as the subject of a
         // negated verb ("המערכת של הבנק לא התעדכנה", "the supplier didn't ship it"), when the
         // trainee neither echoes the customer's own words nor owns it in that sentence.
@@ -150,9 +150,9 @@ struct FlagRules {
             out.doorClosers += disowning
             for party in f.active(.thirdParty) where !f.text.sentenceIsQuestion[f.sentence(of: party)] {
                 if let cause = f.active(.cause).first(where: { f.sentence(of: $0) == f.sentence(of: party) && $0.first < party.first }) {
-                    raise(.blame, [cause, party], rule: "flag.blame.cause")
+                    raise(.blame, [cause, party], rule: ScoringRule.flagBlameCause)
                 } else if let disown = disowning.first, !echoed(party) {
-                    raise(.blame, [disown, party], rule: "flag.blame.disowning")
+                    raise(.blame, [disown, party], rule: ScoringRule.flagBlameDisowning)
                 }
             }
         }
@@ -164,15 +164,15 @@ struct FlagRules {
                   f.language == .english || Self.isVerb(f.tokens[negator.end]) else { continue }
             let verb = CueMatch(kind: .fault, cue: -1, first: negator.first, end: negator.end + 1, weight: 1)
             if echoed(verb) || echoed(party) { continue }
-            raise(.blame, [party, verb], rule: "flag.blame.impersonal_cause")
+            raise(.blame, [party, verb], rule: ScoringRule.flagBlameImpersonalCause)
         }
-        raise(.dismissive, shrugs, rule: "flag.dismissive.shrug")
+        raise(.dismissive, shrugs, rule: ScoringRule.flagDismissiveShrug)
         // A shrug that says nothing can be done ("not much we can do", "לא בידיים שלי") closes the
         // door; one that only excuses ("it happens", "יש עומס") explains.
         let negatorStarts = Set(f.matches.filter { $0.kind == .negator }.map(\.first))
         out.doorClosers += shrugs.filter { shrug in (shrug.first..<shrug.end).contains { negatorStarts.contains($0) } }
-        raise(.dismissive, f.active(.sorryYouFeel), rule: "flag.dismissive.sorry_you_feel")
-        raise(.dismissive, blamesCustomer + customerAsCause, rule: "flag.dismissive.customer_is_the_problem")
+        raise(.dismissive, f.active(.sorryYouFeel), rule: ScoringRule.flagDismissiveSorryYouFeel)
+        raise(.dismissive, blamesCustomer + customerAsCause, rule: ScoringRule.flagDismissiveCustomerIsTheProblem)
 
         // Redirect.
         if !f.has(.warmTransfer) {
@@ -185,10 +185,10 @@ struct FlagRules {
             let phrases = f.active(.redirect).filter { match in
                 !(handlesIt && Self.firstPersonBefore(match, f) && !Self.sendsTheCustomer(match, f))
             }
-            raise(.redirect, phrases, rule: "flag.redirect")
+            raise(.redirect, phrases, rule: ScoringRule.flagRedirect)
             if !handlesIt {
                 for (action, channel) in Self.redirectPairs(f) {
-                    raise(.redirect, [action, channel], rule: "flag.redirect.channel")
+                    raise(.redirect, [action, channel], rule: ScoringRule.flagRedirectChannel)
                 }
             }
         }
@@ -197,7 +197,7 @@ struct FlagRules {
         let jargon = f.active(.jargon).filter { match in
             !(match.first..<match.end).allSatisfy { customerTokens.contains(WordHash.hash(f.tokens[$0].text)) }
         }
-        raise(.jargon, jargon, rule: "flag.jargon")
+        raise(.jargon, jargon, rule: ScoringRule.flagJargon)
         // Any other acronym or internal code the customer did not use: "SR", "HLR", "KYC",
         // "ה-PCB", "ד\"נ" (letters in capitals, or Hebrew with gershayim), unless it is one
         // everybody knows (a `plain_term`: SMS, PDF, ש"ח).
@@ -209,11 +209,11 @@ struct FlagRules {
                   !customerTokens.contains(WordHash.hash(token.text)) else { return false }
             return Self.isAcronym(token, typed: f.typed(index, index + 1))
         }
-        raise(.jargon, codes.map { CueMatch(kind: .jargon, cue: -1, first: $0, end: $0 + 1, weight: 1) }, rule: "flag.jargon.acronym")
+        raise(.jargon, codes.map { CueMatch(kind: .jargon, cue: -1, first: $0, end: $0 + 1, weight: 1) }, rule: ScoringRule.flagJargonAcronym)
 
         // Robotic.
         if f.weight(.robotic) >= roboticThreshold {
-            raise(.robotic, f.active(.robotic), rule: "flag.robotic.canned")
+            raise(.robotic, f.active(.robotic), rule: ScoringRule.flagRoboticCanned)
         }
         // A recital: the whole answer is rules and process told impersonally ("Under our
         // conditions of carriage, refunds are issued…", "בהתאם לנוהל, התחייבות מונפקת רק…"):
@@ -227,7 +227,7 @@ struct FlagRules {
             let rules = f.active([.rule, .policy, .coverage])
             out.flags.insert(.robotic)
             out.doorClosers += rules
-            for match in rules { out.evidence.append(f.evidence(match, flag: .robotic, rule: "flag.robotic.recital", effect: .minus)) }
+            for match in rules { out.evidence.append(f.evidence(match, flag: .robotic, rule: ScoringRule.flagRoboticRecital, effect: .minus)) }
         }
         if !out.flags.contains(.robotic), f.tokens.count >= 4 {
             let mine = Set(f.tokens.map(\.text))
@@ -238,7 +238,7 @@ struct FlagRules {
                 if similarity >= repeatSimilarity {
                     out.flags.insert(.robotic)
                     out.evidence.append(f.evidence(first: 0, end: f.tokens.count, flag: .robotic,
-                                                   rule: "flag.robotic.repeated", effect: .minus))
+                                                   rule: ScoringRule.flagRoboticRepeated, effect: .minus))
                     break
                 }
             }
@@ -250,7 +250,7 @@ struct FlagRules {
         let story = CustomerStory.sentences(f)
         let promises = f.active(.promise).filter { !echoed($0) && !story.contains(f.sentence(of: $0)) }
         if promises.reduce(0, { $0 + $1.weight }) >= promiseThreshold {
-            raise(.overPromise, promises, rule: "flag.over_promise.guarantee")
+            raise(.overPromise, promises, rule: ScoringRule.flagOverPromiseGuarantee)
         }
         if !out.flags.contains(.overPromise), !offers.isEmpty {
             // Every sentence that offers, does or asserts something (not a question, not a
@@ -272,7 +272,7 @@ struct FlagRules {
                                   margin: offering ? 0 : 1, echoes: customerTokens, ownWordsOnly: !offering) {
                     out.flags.insert(.overPromise)
                     out.evidence.append(f.evidence(first: sentenceStart, end: index, flag: .overPromise,
-                                                   rule: "flag.over_promise.cannot_offer", effect: .minus))
+                                                   rule: ScoringRule.flagOverPromiseCannotOffer, effect: .minus))
                     break
                 }
             }

@@ -99,22 +99,22 @@ struct FramingRule {
         let limits = f.active([.limitation, .policy]).filter { !isConditional($0, in: f) }
         guard let lastLimit = limits.last else {
             if let best = strong.last {
-                for match in strong { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.concrete_option", effect: .plus)) }
+                for match in strong { evidence.append(f.evidence(match, dimension: .framing, rule: ScoringRule.framingConcreteOption, effect: .plus)) }
                 _ = best
                 return Outcome(level: 2, evidence: evidence, wall: false)
             }
             let offered = weak.filter { $0.kind != .redirect && $0.kind != .redirectAction }
             if offered.isEmpty && f.ownActions.isEmpty, let closer = doorClosers.min(by: { $0.first < $1.first }) {
-                evidence.append(f.evidence(closer, dimension: .framing, rule: "framing.door_closed", effect: .minus))
+                evidence.append(f.evidence(closer, dimension: .framing, rule: ScoringRule.framingDoorClosed, effect: .minus))
                 return Outcome(level: 0, evidence: evidence, wall: true)
             }
-            for match in weak { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.vague", effect: .plus)) }
+            for match in weak { evidence.append(f.evidence(match, dimension: .framing, rule: ScoringRule.framingVague, effect: .plus)) }
             return Outcome(level: 1, evidence: evidence, wall: false)
         }
         let limitClause = f.clause(of: lastLimit)
         func after(_ match: CueMatch) -> Bool { match.first > lastLimit.first || f.clause(of: match) == limitClause }
         for match in limits {
-            evidence.append(f.evidence(match, dimension: .framing, rule: match.kind == .policy ? "framing.policy" : "framing.limitation", effect: .minus))
+            evidence.append(f.evidence(match, dimension: .framing, rule: match.kind == .policy ? ScoringRule.framingPolicy : ScoringRule.framingLimitation, effect: .minus))
         }
         // An option counts when it follows the last limitation, or stands in its own segment
         // of the same clause; an option the limitation itself qualifies does not
@@ -132,7 +132,7 @@ struct FramingRule {
                 && ($0.first > lastLimit.first || (f.clause(of: $0) == limitClause && f.tokens[$0.first].segment != limitSegment))
         }
         if !strongAfter.isEmpty {
-            for match in strongAfter { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.limitation_then_option", effect: .plus)) }
+            for match in strongAfter { evidence.append(f.evidence(match, dimension: .framing, rule: ScoringRule.framingLimitationThenOption, effect: .plus)) }
             return Outcome(level: 2, evidence: evidence, wall: false)
         }
         // Sending the customer elsewhere after a refusal is no door ("that's our policy… you can
@@ -148,13 +148,13 @@ struct FramingRule {
             // the options and does not end on the wall ("a room now and meal vouchers; seats I
             // can't promise, but I'll update you by 22:00").
             if !optionsBefore.isEmpty {
-                for match in optionsBefore { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.concrete_option", effect: .plus)) }
+                for match in optionsBefore { evidence.append(f.evidence(match, dimension: .framing, rule: ScoringRule.framingConcreteOption, effect: .plus)) }
                 return Outcome(level: 2, evidence: evidence, wall: false)
             }
-            for match in weakAfter { evidence.append(f.evidence(match, dimension: .framing, rule: "framing.limitation_then_weak", effect: .plus)) }
+            for match in weakAfter { evidence.append(f.evidence(match, dimension: .framing, rule: ScoringRule.framingLimitationThenWeak, effect: .plus)) }
             return Outcome(level: 1, evidence: evidence, wall: false)
         }
-        evidence.append(f.evidence(lastLimit, dimension: .framing, rule: "framing.ends_with_limitation", effect: .minus))
+        evidence.append(f.evidence(lastLimit, dimension: .framing, rule: ScoringRule.framingEndsWithLimitation, effect: .minus))
         // An option then a limitation that ends the reply is framing 0, but a policy wall only
         // when the reply offers nothing at all (guide, clarification 12).
         let offeredBefore = !optionsBefore.isEmpty

@@ -46,8 +46,8 @@ struct ListeningRule {
         var acts = 0
         // Generic acts: empathy, apology, thanks, validation.
         var generic = false
-        for (kind, rule) in [(CueKind.empathy, "listening.empathy"), (.apology, "listening.apology"),
-                             (.thanks, "listening.thanks"), (.validation, "listening.validation")] {
+        for (kind, rule) in [(CueKind.empathy, ScoringRule.listeningEmpathy), (.apology, ScoringRule.listeningApology),
+                             (.thanks, ScoringRule.listeningThanks), (.validation, ScoringRule.listeningValidation)] {
             for match in f.active(kind) {
                 generic = true
                 evidence.append(f.evidence(match, dimension: .listening, rule: rule, effect: .plus))
@@ -58,7 +58,7 @@ struct ListeningRule {
         var checked = false
         for match in f.active(.checkUnderstanding) {
             checked = true
-            evidence.append(f.evidence(match, dimension: .listening, rule: "listening.check", effect: .plus))
+            evidence.append(f.evidence(match, dimension: .listening, rule: ScoringRule.listeningCheck, effect: .plus))
         }
         var tagSentences = Set<Int>()
         for match in f.active(.tagQuestion) {
@@ -67,7 +67,7 @@ struct ListeningRule {
             guard isLast, sentence < f.text.sentenceCount, f.text.sentenceIsQuestion[sentence] else { continue }
             checked = true
             tagSentences.insert(sentence)
-            evidence.append(f.evidence(match, dimension: .listening, rule: "listening.check", effect: .plus))
+            evidence.append(f.evidence(match, dimension: .listening, rule: ScoringRule.listeningCheck, effect: .plus))
         }
         if checked { acts += 1 }
         // A question that checks understanding ("אם הבנתי נכון, …?") may carry the reflection.
@@ -99,7 +99,7 @@ struct ListeningRule {
                     if !checked { acts += 1 }
                     checked = true
                     evidence.append(f.evidence(first: range.lowerBound, end: range.upperBound, dimension: .listening,
-                                               rule: "listening.echo_question", effect: .plus))
+                                               rule: ScoringRule.listeningEchoQuestion, effect: .plus))
                 }
             }
         }
@@ -111,13 +111,13 @@ struct ListeningRule {
             if !f.matches.contains(where: { notClarifyingKinds.contains($0.kind) && f.sentence(of: $0) == sentence }) {
                 asked = true
                 evidence.append(f.evidence(first: range.lowerBound, end: range.upperBound, dimension: .listening,
-                                           rule: "listening.clarifying_question", effect: .plus))
+                                           rule: ScoringRule.listeningClarifyingQuestion, effect: .plus))
                 break
             }
         }
         if asked && !checked { acts += 1 }
         for match in f.active([.opener]) {
-            evidence.append(f.evidence(match, dimension: .listening, rule: "listening.opener_not_question", effect: .minus))
+            evidence.append(f.evidence(match, dimension: .listening, rule: ScoringRule.listeningOpenerNotQuestion, effect: .minus))
         }
         // Specific reflection, segment by segment (not inside a redirect).
         var reflected = false
@@ -146,7 +146,7 @@ struct ListeningRule {
                 if overlap.score >= ReflectionProfile.threshold, let first = overlap.matched.first, let last = overlap.matched.last {
                     reflected = true
                     evidence.append(f.evidence(first: first, end: last + 1, dimension: .listening,
-                                               rule: "listening.reflection", effect: .plus))
+                                               rule: ScoringRule.listeningReflection, effect: .plus))
                 }
             }
         }

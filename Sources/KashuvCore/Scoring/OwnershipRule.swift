@@ -16,7 +16,7 @@ struct OwnershipRule {
         var level = 0
         let apologies = f.active(.apology)
         for match in apologies {
-            evidence.append(f.evidence(match, dimension: .ownership, rule: "ownership.apology", effect: .plus))
+            evidence.append(f.evidence(match, dimension: .ownership, rule: ScoringRule.ownershipApology, effect: .plus))
         }
         if !apologies.isEmpty { level = 1 }
         // A warm transfer keeps the trainee on the case: it is a commitment too; so is an
@@ -30,31 +30,31 @@ struct OwnershipRule {
         for action in own where action.time != .later && action.match.kind == .fixAction {
             concrete = true
             evidence.append(f.evidence(f.asMatch(action, kind: .done), dimension: .ownership,
-                                       rule: action.time == .done ? "ownership.done" : "ownership.action_now", effect: .plus))
+                                       rule: action.time == .done ? ScoringRule.ownershipDone : ScoringRule.ownershipActionNow, effect: .plus))
         }
         let clockTimes = clockTimeTokens(f)
         for commitment in commitments {
             let sentence = f.sentence(of: commitment)
-            evidence.append(f.evidence(commitment, dimension: .ownership, rule: "ownership.commitment", effect: .plus))
+            evidence.append(f.evidence(commitment, dimension: .ownership, rule: ScoringRule.ownershipCommitment, effect: .plus))
             if let time = times.first(where: { f.sentence(of: $0) == sentence }) {
                 concrete = true
-                evidence.append(f.evidence(time, dimension: .ownership, rule: "ownership.follow_through", effect: .plus))
+                evidence.append(f.evidence(time, dimension: .ownership, rule: ScoringRule.ownershipFollowThrough, effect: .plus))
             } else if let clock = clockTimes.first(where: { f.tokens[$0].sentence == sentence }) {
                 concrete = true
                 evidence.append(f.evidence(first: clock, end: clock + 1, dimension: .ownership,
-                                           rule: "ownership.follow_through", effect: .plus))
+                                           rule: ScoringRule.ownershipFollowThrough, effect: .plus))
             }
         }
         for action in f.active(.done) {
             concrete = true
-            evidence.append(f.evidence(action, dimension: .ownership, rule: "ownership.done", effect: .plus))
+            evidence.append(f.evidence(action, dimension: .ownership, rule: ScoringRule.ownershipDone, effect: .plus))
         }
         for callback in f.active(.callback) {
             concrete = true
-            evidence.append(f.evidence(callback, dimension: .ownership, rule: "ownership.callback", effect: .plus))
+            evidence.append(f.evidence(callback, dimension: .ownership, rule: ScoringRule.ownershipCallback, effect: .plus))
         }
-        for (kind, rule) in [(CueKind.tentative, "ownership.tentative"), (.impersonal, "ownership.impersonal"),
-                             (.promise, "ownership.promise")] {
+        for (kind, rule) in [(CueKind.tentative, ScoringRule.ownershipTentative), (.impersonal, ScoringRule.ownershipImpersonal),
+                             (.promise, ScoringRule.ownershipPromise)] {
             for match in f.active(kind) {
                 level = max(level, 1)
                 evidence.append(f.evidence(match, dimension: .ownership, rule: rule, effect: .plus))
@@ -72,7 +72,7 @@ struct OwnershipRule {
         if concrete { level = 2 }
         for match in f.active(.sorryYouFeel) {
             level = 0
-            evidence.append(f.evidence(match, dimension: .ownership, rule: "ownership.sorry_you_feel", effect: .minus))
+            evidence.append(f.evidence(match, dimension: .ownership, rule: ScoringRule.ownershipSorryYouFeel, effect: .minus))
         }
         return Outcome(level: level, evidence: evidence, committed: !commitments.isEmpty, concrete: concrete)
     }

@@ -83,18 +83,18 @@ struct ReplyFeatures {
     }
 
     /// Evidence for a match.
-    func evidence(_ match: CueMatch, dimension: Dimension? = nil, flag: Flag? = nil, rule: String,
+    func evidence(_ match: CueMatch, dimension: Dimension? = nil, flag: Flag? = nil, rule: ScoringRule,
                   effect: Evidence.Effect) -> Evidence {
         let span = span(match.first, match.end)
         return Evidence(dimension: dimension, flag: flag, start: span.start, end: span.end,
-                        text: text.normalized.originalText(from: span.start, to: span.end), rule: rule, effect: effect)
+                        text: text.normalized.originalText(from: span.start, to: span.end), rule: rule.rawValue, effect: effect)
     }
 
     /// Evidence for a token range.
-    func evidence(first: Int, end: Int, dimension: Dimension? = nil, flag: Flag? = nil, rule: String,
+    func evidence(first: Int, end: Int, dimension: Dimension? = nil, flag: Flag? = nil, rule: ScoringRule,
                   effect: Evidence.Effect) -> Evidence {
         let span = span(first, end)
         return Evidence(dimension: dimension, flag: flag, start: span.start, end: span.end,
-                        text: text.normalized.originalText(from: span.start, to: span.end), rule: rule, effect: effect)
+                        text: text.normalized.originalText(from: span.start, to: span.end), rule: rule.rawValue, effect: effect)
     }
 }

@@ -78,7 +78,7 @@ public struct ReplyScorer: Sendable, ReplyScoring {
         // a reply that tells the customer's own story back and does something are a letter's
         // manners, not a canned answer.
         if flagOutcome.flags.contains(.robotic), !features.ownActions.isEmpty,
-           flagOutcome.evidence.allSatisfy({ $0.flag != .robotic || $0.rule == "flag.robotic.canned" }),
+           flagOutcome.evidence.allSatisfy({ $0.flag != .robotic || $0.scoringRule == .flagRoboticCanned }),
            ListeningRule.judge(features, profile: profile, robotic: false).reflected {
             flagOutcome.flags.remove(.robotic)
             flagOutcome.evidence.removeAll { $0.flag == .robotic }
@@ -88,11 +88,11 @@ public struct ReplyScorer: Sendable, ReplyScoring {
         let framing = FramingRule.judge(features, doorClosers: flagOutcome.doorClosers)
         if framing.wall {
             flagOutcome.flags.insert(.policyWall)
-            for item in framing.evidence where ["framing.ends_with_limitation", "framing.policy", "framing.door_closed"].contains(item.rule) {
+            for item in framing.evidence where [.framingEndsWithLimitation, .framingPolicy, .framingDoorClosed].contains(item.scoringRule) {
                 var flagged = item
                 flagged.dimension = nil
                 flagged.flag = .policyWall
-                flagged.rule = "flag.policy_wall"
+                flagged.rule = ScoringRule.flagPolicyWall.rawValue
                 flagOutcome.evidence.append(flagged)
             }
         }
@@ -111,7 +111,7 @@ public struct ReplyScorer: Sendable, ReplyScoring {
                 // The cap points at the words that raised the flag.
                 let source = flagOutcome.evidence.first { $0.flag == flag }
                 evidence.append(Evidence(dimension: dimension, start: source?.start ?? 0, end: source?.end ?? 0,
-                                         text: source?.text ?? "", rule: "cap.\(flag.rawValue)", effect: .minus))
+                                         text: source?.text ?? "", rule: ScoringRule.cap(flag)?.rawValue ?? "cap.\(flag.rawValue)", effect: .minus))
             }
         }
         evidence += flagOutcome.evidence

@@ -55,6 +55,9 @@ public struct Evidence: Codable, Sendable, Hashable {
     public var text: String
     /// The rule that fired, as a stable id (for example `listening.reflection`).
     public var rule: String
+    /// The rule as a ``ScoringRule`` (nil for an id this version does not know, as in a file an
+    /// older or newer Kashuv wrote).
+    public var scoringRule: ScoringRule? { ScoringRule(rawValue: rule) }
     /// Whether the span raised (`+`) or lowered (`-`) the level, or raised the flag (`-`).
     public var effect: Effect
 
