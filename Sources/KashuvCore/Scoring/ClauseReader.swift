@@ -231,7 +231,7 @@ struct ClauseReader {
             // A step already taken, in the first person past ("העליתי דחיפות", "I've flagged it"):
             // the trainee acted on the case, though not yet a fix.
             var time = ClauseReader.Time.now
-            if subject == nil, let step = Self.pastStep(tokens, index, language: language) {
+            if subject == nil, !has(index, .notAnAct), let step = Self.pastStep(tokens, index, language: language) {
                 subject = step
                 time = .done
             }
@@ -303,20 +303,9 @@ struct ClauseReader {
         return reading
     }
 
-    /// Lemmas of first-person past verbs that say what the trainee knew, felt or said rather
-    /// than did ("הבנתי", "שמעתי", "אמרתי לך").
-    static let notSteps: Set<String> = [
-        "הבינ", "שמע", "ראה", "חשב", "ידע", "הרגיש", "התכוונ", "קיווה", "רצה", "אמר", "הסביר", "התנצל", "הצטער",
-        "קרא", "שם", "הניח", "זכר", "שכח", "ציפה", "היה", "קיבל",
-    ]
-    static let englishNotSteps: Set<String> = [
-        "understood", "heard", "seen", "read", "thought", "known", "felt", "told", "explained", "said", "been", "had",
-        "noticed", "realised", "realized", "wanted", "hoped", "asked",
-    ]
-
     /// Where the subject of a first-person past step at `index` starts, if the word is one:
     /// a Hebrew verb whose every reading is first person past, or English "I've" / "I have" / "we've"
-    /// before a past participle.
+    /// before a past participle. (The caller leaves out `not_an_act` verbs: "הבנתי", "I've heard".)
     static func pastStep(_ tokens: [Token], _ index: Int, language: Language) -> Int? {
         let token = tokens[index]
         switch language {
@@ -324,13 +313,12 @@ struct ClauseReader {
             guard token.kind == .hebrew else { return nil }
             let info = WordInfo.of(token, language: .hebrew)
             guard !info.verbReadings.isEmpty, !info.hasOtherReadings,
-                  info.verbReadings.allSatisfy({ $0.person == 1 && $0.tense == .past }),
-                  !info.verbReadings.contains(where: { notSteps.contains($0.lemma) }) else { return nil }
+                  info.verbReadings.allSatisfy({ $0.person == 1 && $0.tense == .past }) else { return nil }
             return index
         case .english:
             guard index >= 2, tokens[index - 1].text == "have", ["i", "we"].contains(tokens[index - 2].text),
-                  token.text.hasSuffix("ed") && token.text.count >= 5 || ["sent", "put", "set", "made", "done"].contains(token.text),
-                  !englishNotSteps.contains(token.text) else { return nil }
+                  token.text.hasSuffix("ed") && token.text.count >= 5 || ["sent", "put", "set", "made", "done"].contains(token.text)
+            else { return nil }
             return index - 2
         }
     }

@@ -107,6 +107,10 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     /// A guess at what happened: probably, apparently, must have; כנראה, ייתכן, מן הסתם. With
     /// the customer as the one who acted, it puts the fault on them ("כנראה חסמת הודעות").
     case likelihood
+    /// A verb of knowing, feeling, perceiving, saying or receiving: קיבל, שמע, הבין, got, heard.
+    /// It tells what someone went through or thought, not what they did: no step of the
+    /// trainee's ("הבנתי"), no fault of the customer's ("you never got the email").
+    case notAnAct = "not_an_act"
     /// A duty put on the customer: must, have to; חייב, צריך, תצטרך. In a closing "but…" clause, a limitation.
     case obligation
     /// A word that narrows what is given: only, just; רק. In a closing "but…" clause, a limitation.
@@ -172,7 +176,7 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
         switch self {
         case .fixAction, .checkAction, .customerAction, .ability, .coverage, .rule, .preference, .addressTerm,
              .firstPerson, .secondPerson, .condition, .plainTerm, .obligation, .restriction, .responsibility, .cause,
-             .likelihood:
+             .likelihood, .notAnAct:
             true
         default: false
         }
@@ -182,7 +186,8 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
     /// every person, tense, gender, number and prefix of it matches.
     var matchesAnyForm: Bool {
         switch self {
-        case .fixAction, .checkAction, .customerAction, .ability, .coverage, .preference, .obligation, .responsibility: true
+        case .fixAction, .checkAction, .customerAction, .ability, .coverage, .preference, .obligation, .responsibility,
+             .notAnAct: true
         default: false
         }
     }
@@ -192,7 +197,7 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
         switch self {
         // Fault words only count beside a third party; a slip there ("stock" / "stuck") is too loose.
         case .jargon, .negator, .stopword, .thirdParty, .redirectChannel, .fault, .firstPerson, .secondPerson,
-             .condition, .addressTerm, .rule, .preference, .plainTerm, .obligation, .restriction, .cause, .likelihood: false
+             .condition, .addressTerm, .rule, .preference, .plainTerm, .obligation, .restriction, .cause, .likelihood, .notAnAct: false
         default: true
         }
     }
@@ -220,7 +225,7 @@ public enum CueKind: String, CaseIterable, Sendable, Hashable, Codable {
         case .limitation, .policy, .blameOthers, .shrug, .talkDown, .sorryYouFeel, .shield,
              .robotic, .jargon, .negator, .stopword, .redirectChannel, .time, .thirdParty, .rule, .preference,
              .addressTerm, .firstPerson, .secondPerson, .condition, .plainTerm, .obligation, .restriction, .cause,
-             .likelihood:
+             .likelihood, .notAnAct:
             false
         default: true
         }

@@ -4,21 +4,10 @@
 /// "you would of seen it") in a reply that neither apologises nor helps.
 ///
 /// What happened *to* the customer ("you never got the email", "לא קיבלת תשובה") tells their
-/// story back and is no blame: verbs of receiving, paying and being told are left out, and so
-/// are verbs of expecting and feeling ("בטח ציפיתם לערב רומנטי" guesses at a feeling). A
+/// story back and is no blame: `not_an_act` verbs (receiving, paying, being told, expecting,
+/// feeling: "בטח ציפיתם לערב רומנטי" guesses at a feeling) are left out. A
 /// question about what the customer did ("באיזה סניף לקחת את ההלוואה?") asks, it does not accuse.
 struct CustomerBlame {
-    /// Hebrew lemmas (final letters folded) of what befalls the customer rather than what they do.
-    static let hebrewUndergoing: Set<String> = [
-        "קיבל", "שמע", "שילמ", "חויב", "הובטח", "ראה", "חיכה", "המתינ", "נאלצ", "עבר", "קרה", "היה", "הספיק",
-        "ציפה", "רצה", "חשב", "הרגיש", "קיווה", "התכוונ", "תכננ", "ביקש", "פנה", "התקשר", "נשאר", "נסע", "ויתר",
-    ]
-    /// English past forms of what befalls the customer.
-    static let englishUndergoing: Set<String> = [
-        "got", "get", "received", "receive", "heard", "hear", "had", "have", "were", "was", "been", "told", "given",
-        "charged", "paid", "promised", "waited", "wait", "called", "asked", "experienced", "seen", "saw",
-        "expected", "wanted", "hoped", "thought", "felt", "planned", "meant", "needed", "tried", "booked", "ordered",
-    ]
     /// English words between "you" and the verb that do not change who acts.
     static let englishModifiers: Set<String> = [
         "never", "just", "probably", "clearly", "obviously", "actually", "already", "really", "must", "might", "may",
@@ -42,13 +31,14 @@ struct CustomerBlame {
         let tokens = f.tokens
         var acts: [Act] = []
         let negatorStarts = Set(f.matches.filter { $0.kind == .negator }.map(\.first))
+        let notActs = Set(f.matches.filter { $0.kind == .notAnAct }.flatMap { Array($0.first..<$0.end) })
         switch f.language {
         case .hebrew:
             for (index, token) in tokens.enumerated() where token.kind == .hebrew {
                 let info = WordInfo.of(token, language: .hebrew)
                 let readings = info.verbReadings
                 guard !readings.isEmpty, !info.hasOtherReadings, readings.allSatisfy({ $0.person == 2 && $0.tense == .past }),
-                      !readings.contains(where: { hebrewUndergoing.contains($0.lemma) }) else { continue }
+                      !notActs.contains(index) else { continue }
                 let negated = (max(0, index - 2)..<index).contains {
                     negatorStarts.contains($0) && tokens[$0].segment == token.segment
                 }
@@ -71,7 +61,7 @@ struct CustomerBlame {
                     || ["read", "seen", "known", "done", "gone"].contains(word)
                 let past = (perfect && participle) || didAsk || (words.allSatisfy { !["should", "must", "would", "could", "might", "may"].contains($0) }
                     && ((word.hasSuffix("ed") && word.count >= 4) || englishIrregularPast.contains(word)))
-                guard past, !englishUndergoing.contains(word), word != "you" else { continue }
+                guard past, !notActs.contains(next), word != "you" else { continue }
                 let negated = words.contains("never") || words.contains("not")
                 acts.append(Act(verb: next, negated: negated, counterfactual: perfect && !words.contains("might")))
             }
