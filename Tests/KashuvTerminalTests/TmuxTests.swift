@@ -359,7 +359,10 @@ struct TmuxTests {
             // `swift test` itself may set NO_COLOR, and the tmux server inherits it: say it explicitly.
             try tmux.start((noColor ? "env NO_COLOR=1 " : "env -u NO_COLOR ") + (try tmux.kashuvCommand()), columns: 80, rows: 24)
             let expected = BidiLayout(mode: .app).lines(for: customerLine(TestScenario.opening), width: 78).map(\.text)
-            let screen = try tmux.waitFor("the opening line at 80 columns") { screen in expected.allSatisfy { screen.contains($0) } }
+            // Wait for the whole first frame (the input box's key hints are drawn after the line).
+            let screen = try tmux.waitFor("the opening line at 80 columns") { screen in
+                expected.allSatisfy { screen.contains($0) } && screen.contains("Enter")
+            }
             let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
             #expect(rows.allSatisfy { DisplayWidth.of(String($0)) <= 80 })
             #expect(screen.contains("6/10"))
