@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import KashuvCore
 
-/// The project's own labelled corpus (`Tests/Corpus/`): 1,410 replies in 94 service situations
+/// The project's own labelled corpus (`Tests/Corpus/`): 1,680 replies in 112 service situations
 /// the dev and probe sets never used, each written and labelled by its writer, labelled blind
 /// by another, disagreements settled by a third reader by the guide. `tuning.jsonl` was tuned
 /// on from the start; each held-out file was split by situation, sealed, scored once and only
