@@ -97,8 +97,8 @@ public enum Facilitation {
         let joinLine = "ssh -p \(port) NAME@\(displayHost(options.host))"
         let console = FacilitatorConsole(room: room, joinLine: joinLine, code: code.text, fingerprint: hostKey.fingerprint)
         let continuing = savedRoom.map { _ in
-            (options.restartNote.map { $0 + " " } ?? "") + "continuing \(room.sessionID) where it was "
-                + "(scenario \(room.scenarioIndex + 1), round \(room.rounds.count)): trainees connect again with the same command and name"
+            (options.restartNote.map { $0 + " " } ?? "") + "continuing \(room.sessionID) at scenario \(room.scenarioIndex + 1), "
+                + "round \(room.rounds.count): trainees reconnect with the same command and name"
         }
         if let continuing { console.note(continuing) }
 

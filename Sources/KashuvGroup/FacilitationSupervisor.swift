@@ -65,14 +65,15 @@ public enum FacilitationSupervisor {
             }
             crashes = crashes.filter { Date().timeIntervalSince($0) < quickCrashWindow } + [Date()]
             let ran = Int(Date().timeIntervalSince(started))
-            let what = "the server stopped unexpectedly (\(signalName(signalled)) after \(ran) s)"
+            let cause = "\(signalName(signalled)) after \(ran) s"
+            let what = "the server stopped unexpectedly (\(cause))"
             if crashes.count >= quickCrashes {
                 FileHandle.standardOutput.write(Data(("kashuv facilitate: \(what), \(crashes.count) times in \(Int(quickCrashWindow)) s: not restarting it. "
                     + "Every trainee's turns are saved; run the same command to continue the session.\n").utf8))
                 return 1
             }
             FileHandle.standardOutput.write(Data("kashuv facilitate: \(what); restarting it.\n".utf8))
-            note = "Restarted: \(what) at \(clock())."
+            note = "Restarted at \(clock()) (\(cause));"
         }
     }
 

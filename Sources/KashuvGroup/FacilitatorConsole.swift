@@ -151,7 +151,8 @@ package final class FacilitatorConsole: @unchecked Sendable {  // used on the ev
         let width = max(10, columns - 2)
         var all = lines()
         // Keep the chosen reply on screen: drop replies above it when the list is long.
-        let footer = 2
+        let messageLines = message.isEmpty ? [] : Array(layout.lines(for: message, width: width).prefix(2))
+        let footer = 1 + max(1, messageLines.count)
         if all.count > rows - footer, let first = all.firstIndex(where: { $0.text.hasPrefix("▶ ") || $0.text.hasPrefix("  [") }) {
             let room = rows - footer - first
             let replies = Array(all[first...])
@@ -169,8 +170,8 @@ package final class FacilitatorConsole: @unchecked Sendable {  // used on the ev
             }
             if wrapped.isEmpty { row += 1 }
         }
-        if !message.isEmpty, let line = layout.lines(for: message, width: width).first {
-            canvas.put(line.scalars, row: rows - 2, column: 1 + line.startColumn(inWidth: width), style: .minus)
+        for (index, line) in messageLines.enumerated() {
+            canvas.put(line.scalars, row: rows - 1 - messageLines.count + index, column: 1 + line.startColumn(inWidth: width), style: .minus)
         }
         if let line = layout.lines(for: labels.keys, width: width).first {
             canvas.put(line.scalars, row: rows - 1, column: 1 + line.startColumn(inWidth: width), style: .dim)
