@@ -185,7 +185,10 @@ struct BackwardLineReader {
     private mutating func cut(endsInNewline: Bool) throws -> Line? {
         while true {
             if let newline = pending.lastIndex(of: 0x0A) {
-                let bytes = pending[(newline + 1)...]
+                // The line gets storage of its own: a slice of `pending` would make the cut
+                // below copy all of `pending` (up to 8 MB) for every line, quadratic in a file
+                // read to its start (an abandoned attempt with no turns is looked for that far).
+                let bytes = Array(pending[(newline + 1)...])[...]
                 let line = Line(bytes: bytes, start: position + Int64(newline + 1), endsInNewline: endsInNewline)
                 pending.removeSubrange(newline...)
                 return line
