@@ -277,6 +277,29 @@ struct GroupSSHTests {
         #expect(rounds.compactMap { $0["answers"] as? Int } == [2, 2])
     }
 
+    @Test("a progress folder holding another interrupted session: facilitate says which and how to continue it, and leaves its file alone")
+    func otherSessionInProgress() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kashuv-room-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let progress = folder.appendingPathComponent("progress")
+        try FileManager.default.createDirectory(at: progress, withIntermediateDirectories: true)
+        let scenario = try Scenario.load(from: KashuvProcess.packageRoot.appendingPathComponent("Scenarios/en-price-billing-error.yaml"))
+        let room = try GroupRoom(sessionID: "en-price-billing-error-2026-12-06-0900", title: "t", scenarios: [scenario],
+                                 store: ProgressStore(folder: progress), scorer: NoScorer(), limits: GroupLimits())
+        room.name = scenario.id
+        let file = RoomFile(folder: progress)
+        try file.write(room.snapshot)
+        let before = try Data(contentsOf: file.url)
+
+        let run = try KashuvProcess.run(
+            ["facilitate", "he-waiting-app-senior", "--host", "127.0.0.1", "--port", "0", "--progress", progress.path,
+             "--host-key", folder.appendingPathComponent("host_key").path], input: [])
+        #expect(run.exitStatus != 0)
+        #expect(run.stderr.contains("en-price-billing-error-2026-12-06-0900") && run.stderr.contains("group-room.json"), "\(run.stderr)")
+        #expect(run.stderr.contains("move the file away"))
+        #expect(try Data(contentsOf: file.url) == before, "the interrupted session's position is kept")
+    }
+
     /// The pid of the supervised server serving this progress folder (from /proc).
     static func serverProcess(progress: String) -> pid_t? {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
@@ -286,6 +309,13 @@ struct GroupSSHTests {
             if arguments.contains("--supervised"), arguments.contains(progress) { return pid }
         }
         return nil
+    }
+}
+
+/// A scorer for a room that is never played.
+private struct NoScorer: ReplyScoring {
+    func score(_ reply: String, context: ScoringContext) -> ScoreResult {
+        ScoreResult(language: .english, levels: Levels(listening: 0, ownership: 0, framing: 0), rated: context.rated, flags: [], evidence: [], advice: [])
     }
 }
 
