@@ -98,6 +98,23 @@ struct ProgressTailTests {
         #expect(try ProgressFileContents.read(file).issues.map(\.line) == [201], "the whole file does have it")
     }
 
+    @Test("an attempt left before its first turn ends the search: nothing to resume, and the history before it is not read")
+    func leftBeforeTheFirstTurn() throws {
+        var text = ""
+        let old = UUID()
+        for number in 1...3 {
+            text += String(decoding: try ProgressRecord.turn(ProgressStoreTests.turn(attempt: old, number: number)).jsonLine(), as: UTF8.self)
+        }
+        text += "this line is not a record\n"
+        var left = ProgressStoreTests.attempt(UUID(), outcome: .abandoned)
+        left.turns = 0
+        text += String(decoding: try ProgressRecord.attempt(left).jsonLine(), as: UTF8.self)
+        try Data(text.utf8).write(to: file)
+        let tail = try ProgressTail.read(file, scenarioID: "he-waiting-app-senior", chunkSize: 512)
+        #expect(tail.attempt == nil)
+        #expect(tail.issues.isEmpty, "the malformed line before the attempt is not read")
+    }
+
     @Test("a torn last line and a malformed line inside the last attempt are reported with their line numbers")
     func issuesInTheTail() throws {
         let attempt = UUID()

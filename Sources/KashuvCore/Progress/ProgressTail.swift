@@ -83,7 +83,8 @@ public struct ProgressTail: Sendable, Hashable {
             case .attempt(let attempt):
                 if attemptRecord == nil {
                     attemptRecord = attempt
-                    if attempt.outcome != .abandoned {
+                    // Finished, or left before its first turn: nothing to resume, nothing to look for.
+                    if attempt.outcome != .abandoned || attempt.turns == 0 {
                         return ProgressTail(scenarioID: scenario, attempt: nil, issues: try issues(issueOffsets, reader, path))
                     }
                 }
