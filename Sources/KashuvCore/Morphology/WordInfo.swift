@@ -16,6 +16,12 @@ struct WordInfo: Sendable {
 
     static let none = WordInfo(keys: [], isKnownWord: false, verbReadings: [])
 
+    /// Whether the word can only be a verb of this person and tense ("שילמת": second person
+    /// past; not "יכולת", which is also "ability").
+    func isOnlyVerb(person: Int, tense: HebrewReading.Tense) -> Bool {
+        !verbReadings.isEmpty && !hasOtherReadings && verbReadings.allSatisfy { $0.person == person && $0.tense == tense }
+    }
+
     /// The info of a token read in a reply of `language` (cached; thread-safe).
     static func of(_ token: Token, language: Language) -> WordInfo {
         switch (language, token.kind) {

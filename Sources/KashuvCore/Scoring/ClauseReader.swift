@@ -311,9 +311,7 @@ struct ClauseReader {
         switch language {
         case .hebrew:
             guard token.kind == .hebrew else { return nil }
-            let info = WordInfo.of(token, language: .hebrew)
-            guard !info.verbReadings.isEmpty, !info.hasOtherReadings,
-                  info.verbReadings.allSatisfy({ $0.person == 1 && $0.tense == .past }) else { return nil }
+            guard WordInfo.of(token, language: .hebrew).isOnlyVerb(person: 1, tense: .past) else { return nil }
             return index
         case .english:
             guard index >= 2, tokens[index - 1].text == "have", ["i", "we"].contains(tokens[index - 2].text),

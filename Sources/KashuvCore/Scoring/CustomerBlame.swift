@@ -35,9 +35,7 @@ struct CustomerBlame {
         switch f.language {
         case .hebrew:
             for (index, token) in tokens.enumerated() where token.kind == .hebrew {
-                let info = WordInfo.of(token, language: .hebrew)
-                let readings = info.verbReadings
-                guard !readings.isEmpty, !info.hasOtherReadings, readings.allSatisfy({ $0.person == 2 && $0.tense == .past }),
+                guard WordInfo.of(token, language: .hebrew).isOnlyVerb(person: 2, tense: .past),
                       !notActs.contains(index) else { continue }
                 let negated = (max(0, index - 2)..<index).contains {
                     negatorStarts.contains($0) && tokens[$0].segment == token.segment

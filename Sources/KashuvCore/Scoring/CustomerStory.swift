@@ -22,10 +22,7 @@ struct CustomerStory {
         let token = f.tokens[index]
         switch f.language {
         case .hebrew:
-            guard token.kind == .hebrew else { return false }
-            let info = WordInfo.of(token, language: .hebrew)
-            return !info.verbReadings.isEmpty && !info.hasOtherReadings
-                && info.verbReadings.allSatisfy { $0.person == 2 && $0.tense == .past }
+            return token.kind == .hebrew && WordInfo.of(token, language: .hebrew).isOnlyVerb(person: 2, tense: .past)
         case .english:
             guard index > 0, f.tokens[index - 1].text == "you", token.segment == f.tokens[index - 1].segment else { return false }
             return token.text == "were" || (token.text.hasSuffix("ed") && token.text.count >= 4)
