@@ -247,7 +247,7 @@ struct FlagRules {
         // Over-promising.
         // A guarantee the customer spoke of ("your 14-day money-back guarantee") is their word, not a promise.
         // Nor is a promise or an item named while telling the customer's story back.
-        let story = CustomerStory.sentences(f)
+        let story = f.storySentences
         let promises = f.active(.promise).filter { !echoed($0) && !story.contains(f.sentence(of: $0)) }
         if promises.reduce(0, { $0 + $1.weight }) >= promiseThreshold {
             raise(.overPromise, promises, rule: ScoringRule.flagOverPromiseGuarantee)

@@ -124,7 +124,7 @@ struct ListeningRule {
         if !robotic && !profile.isEmpty {
             // In the customer's story told back ("You chose a refund back in March, you've been
             // told…"), the refund they chose is theirs, not an offer.
-            let story = CustomerStory.sentences(f)
+            let story = f.storySentences
             var segmentStart = 0
             for index in 0...f.tokens.count {
                 let boundary = index == f.tokens.count || f.tokens[index].segment != f.tokens[segmentStart].segment

@@ -11,6 +11,9 @@ struct ReplyFeatures {
     let segmentKinds: [UInt64]
     /// For each sentence, the kinds (as a mask) of every cue in it that is not negated.
     let sentenceKinds: [UInt64]
+    /// The sentences that tell the customer's story back (``CustomerStory``), read once for
+    /// the listening and the flag rules.
+    private(set) var storySentences: Set<Int> = []
 
     init(text: TokenizedText, matches: [CueMatch], language: Language, cues: CueMatcher,
          actions: [ClauseReader.Action] = []) {
@@ -33,6 +36,7 @@ struct ReplyFeatures {
         }
         segmentKinds = segments
         sentenceKinds = sentences
+        storySentences = CustomerStory.sentences(self)
     }
 
     var tokens: [Token] { text.tokens }
